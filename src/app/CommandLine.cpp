@@ -1,0 +1,58 @@
+#include "CommandLine.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace Pterodisbot {
+
+CommandLine CommandLine::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Discord bot that shows and controls the game servers of a Pterodactyl or Pelican panel."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption config({QStringLiteral("c"), QStringLiteral("config")},
+                                    QStringLiteral("Read configuration from <path>."),
+                                    QStringLiteral("path"));
+    const QCommandLineOption checkConfig(
+        QStringLiteral("check-config"),
+        QStringLiteral("Validate the configuration, list every problem, exit 1 if any."));
+    const QCommandLineOption noGui(QStringLiteral("no-gui"),
+                                   QStringLiteral("Run headless (service mode, logs to stderr)."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Run against the built-in panel simulator on 127.0.0.1: no token needed."));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      QStringLiteral("Demo: stop after <seconds>."),
+                                      QStringLiteral("seconds"));
+    const QCommandLineOption servers(QStringLiteral("servers"),
+                                     QStringLiteral("Demo: number of simulated servers (default 8)."),
+                                     QStringLiteral("count"));
+    parser.addOptions({config, checkConfig, noGui, demo, duration, servers});
+    parser.process(arguments);
+
+    CommandLine result;
+    result.configPath = parser.value(config);
+    result.noGui = parser.isSet(noGui);
+    if (parser.isSet(checkConfig))
+        result.mode = Mode::CheckConfig;
+    else if (parser.isSet(demo))
+        result.mode = Mode::Demo;
+    if (!parser.positionalArguments().isEmpty())
+        result.error = QStringLiteral("unexpected argument: ") + parser.positionalArguments().first();
+    bool ok = true;
+    if (parser.isSet(duration)) {
+        result.durationSeconds = parser.value(duration).toInt(&ok);
+        if (!ok || result.durationSeconds <= 0)
+            result.error = QStringLiteral("--duration takes a whole number of seconds above 0");
+    }
+    if (parser.isSet(servers)) {
+        result.demoServers = parser.value(servers).toInt(&ok);
+        if (!ok || result.demoServers <= 0 || result.demoServers > 5000)
+            result.error = QStringLiteral("--servers takes a whole number from 1 to 5000");
+    }
+    return result;
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPointF>
+#include <QSize>
+#include <QString>
+
+namespace Pterodisbot {
+
+//! What a graph shows: points are (x = msecs since epoch UTC, y = value).
+struct ChartInput
+{
+    QString title;                //!< server name, shown above the panels
+    QList<QPointF> cpuPercent;    //!< percent of one core (cpu_absolute)
+    QList<QPointF> memoryMiB;     //!< memory in MiB
+    int cpuLimitPercent = 0;      //!< limits.cpu: 0 = unlimited (axis follows the observed peak)
+    double memoryLimitMiB = 0;    //!< limits.memory: 0 = unknown (adaptive axis)
+};
+
+//! Renders metrics graphs to PNG bytes. Implemented in src/charts (QtCharts, offscreen) so that
+//! core stays free of Widgets; BotCore and the GUI receive it injected.
+class ChartRenderer
+{
+public:
+    enum class Kind { Cpu, Memory, Combined };
+
+    virtual ~ChartRenderer() = default;
+    //! PNG bytes of the graph, or an empty array when it could not be drawn.
+    virtual QByteArray render(Kind kind, const ChartInput &input) = 0;
+    //! Pixel size of the PNG that render() returns for \a kind.
+    virtual QSize imageSize(Kind kind) const = 0;
+};
+
+} // namespace Pterodisbot

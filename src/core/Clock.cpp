@@ -1,0 +1,11 @@
+#include "Clock.h"
+
+namespace Pterodisbot {
+
+Clock *SystemClock::instance()
+{
+    static SystemClock clock;
+    return &clock;
+}
+
+} // namespace Pterodisbot

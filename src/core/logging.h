@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QLoggingCategory>
+
+// Every logging category of the project, declared once (defined in logging.cpp).
+Q_DECLARE_LOGGING_CATEGORY(lcConfig)
+Q_DECLARE_LOGGING_CATEGORY(lcSecrets)
+Q_DECLARE_LOGGING_CATEGORY(lcNet)
+Q_DECLARE_LOGGING_CATEGORY(lcPanel)
+Q_DECLARE_LOGGING_CATEGORY(lcWings)
+Q_DECLARE_LOGGING_CATEGORY(lcGateway)
+Q_DECLARE_LOGGING_CATEGORY(lcRest)
+Q_DECLARE_LOGGING_CATEGORY(lcInteractions)
+Q_DECLARE_LOGGING_CATEGORY(lcBot)
+Q_DECLARE_LOGGING_CATEGORY(lcMetrics)
+Q_DECLARE_LOGGING_CATEGORY(lcCharts)
+Q_DECLARE_LOGGING_CATEGORY(lcApp)
+
+namespace Pterodisbot {
+
+//! Replaces every registered secret in \a text by "[redacted]". Every log line that may
+//! carry request data goes through this; secrets are registered by SecretStore and Config.
+QString redact(QString text);
+
+//! Registers a secret so that redact() hides it; values shorter than 6 characters are
+//! ignored (they would blank out ordinary words).
+void registerSecret(const QString &secret);
+
+//! Installs a Qt message handler that redacts every message before it reaches stderr.
+void installRedactingMessageHandler();
+
+} // namespace Pterodisbot

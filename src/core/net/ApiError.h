@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace Pterodisbot {
+
+//! The one error value of every remote call (panel, Wings, Discord). Mapped from the wire
+//! once per API, so callers switch on `kind` and show `message` to people.
+struct ApiError
+{
+    enum class Kind {
+        None,              //!< no error
+        Network,           //!< connection refused/reset, DNS, TLS
+        Timeout,           //!< no answer within the request timeout
+        Auth,              //!< 401/403, or a key of the wrong type
+        NotFound,          //!< unknown server/message/channel
+        Conflict,          //!< 409: suspended, installing, transferring, maintenance
+        RateLimited,       //!< 429 that could not be waited out
+        DaemonUnreachable, //!< panel answered 502/504: Wings is down
+        Validation,        //!< 400/422: the request itself was refused
+        Http,              //!< any other HTTP status
+        Parse,             //!< the answer was not what the API documents
+        Cancelled,         //!< aborted by us (shutdown)
+    };
+
+    Kind kind = Kind::None;
+    int httpStatus = 0;
+    //! The service's own code: Discord's JSON code, or the panel's `errors[0].code`.
+    QString serviceCode;
+    //! Human text: the service's own `detail`/`message` where it sent one.
+    QString message;
+    //! Field-level problems (Discord `errors` paths, panel `meta.source_field`).
+    QStringList fieldErrors;
+    //! How long the service asked us to wait (429), in milliseconds; 0 when not given.
+    qint64 retryAfterMs = 0;
+
+    bool isError() const { return kind != Kind::None; }
+    explicit operator bool() const { return isError(); }
+    //! Worth retrying with backoff: network errors, timeouts, 502/503/504.
+    bool isTransient() const;
+
+    static QString kindName(Kind kind);
+    //! "timeout: no answer from https://panel/... within 10 s" — one line for logs and people.
+    QString toString() const;
+};
+
+} // namespace Pterodisbot
