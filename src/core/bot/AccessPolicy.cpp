@@ -1,0 +1,171 @@
+#include "AccessPolicy.h"
+
+#include <algorithm>
+
+namespace Pterodisbot {
+
+namespace {
+
+bool isAllDigits(const QString &text)
+{
+    return !text.isEmpty() &&
+           std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+QString surfaceText(AccessPolicy::Surface surface)
+{
+    switch (surface) {
+    case AccessPolicy::Surface::Button:
+        return QStringLiteral("This button");
+    case AccessPolicy::Surface::Menu:
+        return QStringLiteral("This menu");
+    case AccessPolicy::Surface::Command:
+        return QStringLiteral("This command");
+    }
+    return {};
+}
+
+AccessPolicy::Decision refuse(AccessPolicy::Outcome outcome, QString message)
+{
+    return AccessPolicy::Decision{outcome, std::move(message)};
+}
+
+} // namespace
+
+AccessPolicy::AccessPolicy(Settings settings)
+{
+    setSettings(std::move(settings));
+}
+
+void AccessPolicy::setSettings(Settings settings)
+{
+    settings.guildId = settings.guildId.trimmed();
+    settings.guildName = settings.guildName.trimmed();
+    settings.controlRole = settings.controlRole.trimmed();
+    m_settings = std::move(settings);
+}
+
+void AccessPolicy::setGuildRoles(QList<Role> roles)
+{
+    m_roles = std::move(roles);
+}
+
+QString AccessPolicy::guildLabel() const
+{
+    if (!m_settings.guildName.isEmpty())
+        return m_settings.guildName;
+    return QStringLiteral("the Discord server with id %1").arg(m_settings.guildId);
+}
+
+AccessPolicy::Resolution AccessPolicy::resolveControlRole() const
+{
+    const QString &wanted = m_settings.controlRole;
+    if (wanted.isEmpty() || m_settings.guildId.isEmpty()) {
+        return {{},
+                {},
+                Outcome::NotConfigured,
+                QStringLiteral("The bot has no Discord server or control role configured, so "
+                               "nobody can control servers. Ask the bot's administrator to set "
+                               "them.")};
+    }
+
+    if (isAllDigits(wanted)) {
+        const auto byId = std::find_if(m_roles.cbegin(), m_roles.cend(),
+                                       [&](const Role &role) { return role.id == wanted; });
+        if (byId != m_roles.cend())
+            return {byId->id, byId->name, Outcome::Allowed, {}};
+        // Without the role list an id is still checkable against member.roles.
+        if (m_roles.isEmpty())
+            return {wanted, {}, Outcome::Allowed, {}};
+    }
+
+    if (m_roles.isEmpty()) {
+        return {{},
+                wanted,
+                Outcome::RolesUnknown,
+                QStringLiteral("The bot has not loaded the roles of %1 yet. Try again in a moment.")
+                    .arg(guildLabel())};
+    }
+
+    QList<Role> matches;
+    for (const Role &role : m_roles) {
+        if (role.name.trimmed().compare(wanted, Qt::CaseInsensitive) == 0)
+            matches.append(role);
+    }
+    if (matches.isEmpty()) {
+        return {{},
+                wanted,
+                Outcome::RoleNotFound,
+                QStringLiteral("The control role \"%1\" does not exist in %2. Ask the bot's "
+                               "administrator to fix the configuration.")
+                    .arg(wanted, guildLabel())};
+    }
+    if (matches.size() > 1) {
+        return {{},
+                wanted,
+                Outcome::RoleAmbiguous,
+                QStringLiteral("%1 roles in %2 are named \"%3\", so the bot cannot tell which one "
+                               "controls servers. Ask the bot's administrator to configure the "
+                               "role id instead.")
+                    .arg(matches.size())
+                    .arg(guildLabel(), wanted)};
+    }
+    return {matches.first().id, matches.first().name, Outcome::Allowed, {}};
+}
+
+AccessPolicy::Decision AccessPolicy::check(const Request &request) const
+{
+    const QString what = surfaceText(request.surface);
+    if (request.guildId.isEmpty() || !request.hasMember) {
+        if (m_settings.guildId.isEmpty())
+            return refuse(Outcome::DirectMessage,
+                          QStringLiteral("%1 does not work in direct messages.").arg(what));
+        return refuse(
+            Outcome::DirectMessage,
+            QStringLiteral("%1 only works in %2, not in direct messages.").arg(what, guildLabel()));
+    }
+
+    const Resolution role = resolveControlRole();
+    if (role.problem == Outcome::NotConfigured)
+        return refuse(role.problem, role.message);
+    if (request.guildId != m_settings.guildId)
+        return refuse(Outcome::WrongGuild,
+                      QStringLiteral("%1 only works in %2.").arg(what, guildLabel()));
+    if (role.problem != Outcome::Allowed)
+        return refuse(role.problem, role.message);
+
+    // Members never list @everyone (whose id is the guild id), yet all of them hold it.
+    if (role.roleId == m_settings.guildId || request.memberRoles.contains(role.roleId))
+        return {};
+    if (role.roleName.isEmpty())
+        return refuse(Outcome::MissingRole,
+                      QStringLiteral("You need the control role (id %1) to control servers.")
+                          .arg(role.roleId));
+    return refuse(Outcome::MissingRole,
+                  QStringLiteral("You need the %1 role to control servers.").arg(role.roleName));
+}
+
+QString AccessPolicy::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Allowed:
+        return QStringLiteral("allowed");
+    case Outcome::DirectMessage:
+        return QStringLiteral("direct message");
+    case Outcome::WrongGuild:
+        return QStringLiteral("wrong guild");
+    case Outcome::MissingRole:
+        return QStringLiteral("missing role");
+    case Outcome::NotConfigured:
+        return QStringLiteral("not configured");
+    case Outcome::RoleNotFound:
+        return QStringLiteral("role not found");
+    case Outcome::RoleAmbiguous:
+        return QStringLiteral("role ambiguous");
+    case Outcome::RolesUnknown:
+        return QStringLiteral("roles unknown");
+    }
+    return {};
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,102 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Pterodisbot {
+
+//! Who may use the bot's commands and buttons: members of the configured guild holding the
+//! control role. The control role is configured as a role id or as a role name; a name is
+//! resolved (case-insensitively) against the guild's roles, which the caller keeps current
+//! from GUILD_CREATE / GUILD_ROLE_* events or a REST fetch.
+//!
+//! Pure logic: no Discord or panel calls. A refusal carries a text meant for an ephemeral
+//! reply, saying what is missing.
+class AccessPolicy
+{
+public:
+    struct Role
+    {
+        QString id;
+        QString name;
+    };
+
+    //! What the member used; only changes the wording of refusals.
+    enum class Surface { Button, Menu, Command };
+
+    //! The parts of an interaction that matter here.
+    struct Request
+    {
+        QString guildId;         //!< empty in a DM
+        bool hasMember = false;  //!< false in a DM (Discord sends `user` instead of `member`)
+        QStringList memberRoles; //!< `member.roles`: role ids
+        Surface surface = Surface::Button;
+    };
+
+    enum class Outcome {
+        Allowed,
+        DirectMessage, //!< no guild or no member
+        WrongGuild,    //!< another guild
+        MissingRole,   //!< member lacks the control role
+        NotConfigured, //!< no control role (or no guild) configured
+        RoleNotFound,  //!< the configured name matches no role of the guild
+        RoleAmbiguous, //!< the configured name matches several roles
+        RolesUnknown,  //!< a role name is configured but the guild's roles are not known yet
+    };
+
+    struct Decision
+    {
+        Outcome outcome = Outcome::Allowed;
+        //! Ready for an ephemeral reply; empty when allowed.
+        QString message;
+
+        bool allowed() const { return outcome == Outcome::Allowed; }
+        explicit operator bool() const { return allowed(); }
+    };
+
+    struct Settings
+    {
+        QString guildId;
+        //! Shown in refusals; the guild id is used while the name is unknown.
+        QString guildName;
+        //! A role id (digits) or a role name.
+        QString controlRole;
+    };
+
+    AccessPolicy() = default;
+    explicit AccessPolicy(Settings settings);
+
+    void setSettings(Settings settings);
+    Settings settings() const { return m_settings; }
+
+    //! Replaces the known roles of the configured guild.
+    void setGuildRoles(QList<Role> roles);
+    QList<Role> guildRoles() const { return m_roles; }
+
+    //! Decides \a request against the configuration and the known roles.
+    Decision check(const Request &request) const;
+
+    //! The role id a name or id resolves to with the current roles, or a refusal
+    //! (NotConfigured / RoleNotFound / RoleAmbiguous / RolesUnknown) explaining why there is
+    //! none. A configured id is trusted without the role list; when the list is known and
+    //! has no such id, the text is tried as a name (a role may be called "2024").
+    struct Resolution
+    {
+        QString roleId;
+        QString roleName; //!< for messages; empty for a configured id while roles are unknown
+        Outcome problem = Outcome::Allowed;
+        QString message;
+    };
+    Resolution resolveControlRole() const;
+
+    static QString outcomeName(Outcome outcome);
+
+private:
+    QString guildLabel() const;
+
+    Settings m_settings;
+    QList<Role> m_roles;
+};
+
+} // namespace Pterodisbot
