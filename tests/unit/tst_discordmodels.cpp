@@ -12,9 +12,9 @@ using namespace Pterodisbot;
 
 namespace {
 
-CustomId id(const QString &value)
+ComponentId id(const QString &value)
 {
-    return *CustomId::create(value);
+    return *ComponentId::create(value);
 }
 
 QString text(int length, QChar fill = QLatin1Char('x'))
@@ -232,7 +232,7 @@ private slots:
     {
         QFETCH(int, length);
         QFETCH(bool, accepted);
-        const auto customId = CustomId::create(text(length));
+        const auto customId = ComponentId::create(text(length));
         QCOMPARE(customId.has_value(), accepted);
         if (accepted)
             QCOMPARE(customId->value(), text(length));

@@ -68,14 +68,14 @@ QJsonObject serialize(const ActionRow &row)
 
 } // namespace
 
-std::optional<CustomId> CustomId::create(const QString &value)
+std::optional<ComponentId> ComponentId::create(const QString &value)
 {
     if (value.isEmpty() || value.size() > MessageLimits::CustomIdMax)
         return std::nullopt;
-    return CustomId(value);
+    return ComponentId(value);
 }
 
-Button Button::action(ButtonStyle style, CustomId id, const QString &label)
+Button Button::action(ButtonStyle style, ComponentId id, const QString &label)
 {
     Button button;
     button.style = style == ButtonStyle::Link ? ButtonStyle::Secondary : style;

@@ -9,22 +9,23 @@
 
 namespace Pterodisbot {
 
-//! A component's custom_id, valid by construction (1–100 characters).
+//! A component's custom_id on the wire, valid by construction (1–100 characters). The bot's
+//! own id scheme (bot/CustomId) encodes into one: ComponentId::create(id.encode()).
 //!
 //! Every other over-long text is truncated with an ellipsis, but an id is routing data: a
 //! truncated "server:start:<uuid>" would arrive back as an id that matches nothing (or, worse,
 //! another server). So an invalid id is refused here, where the caller can still react,
 //! instead of being "fixed" at send time.
-class CustomId
+class ComponentId
 {
 public:
     //! std::nullopt when \a value is empty or longer than 100 UTF-16 units.
-    static std::optional<CustomId> create(const QString &value);
+    static std::optional<ComponentId> create(const QString &value);
     const QString &value() const { return m_value; }
-    bool operator==(const CustomId &other) const = default;
+    bool operator==(const ComponentId &other) const = default;
 
 private:
-    explicit CustomId(QString value)
+    explicit ComponentId(QString value)
         : m_value(std::move(value))
     {}
     QString m_value;
@@ -32,24 +33,24 @@ private:
 
 enum class ButtonStyle { Primary = 1, Secondary = 2, Success = 3, Danger = 4, Link = 5 };
 
-//! A button (component type 2). Action buttons carry a CustomId, link buttons a URL.
+//! A button (component type 2). Action buttons carry a ComponentId, link buttons a URL.
 struct Button
 {
     ButtonStyle style = ButtonStyle::Secondary;
     QString label; //!< truncated to 80 on serialization
-    std::optional<CustomId> customId;
+    std::optional<ComponentId> customId;
     QUrl url;      //!< link buttons only
     QString emoji; //!< optional unicode emoji shown before the label
     bool disabled = false;
 
-    static Button action(ButtonStyle style, CustomId id, const QString &label);
+    static Button action(ButtonStyle style, ComponentId id, const QString &label);
     static Button link(const QUrl &url, const QString &label);
     QJsonObject toJson() const;
     bool operator==(const Button &other) const = default;
 };
 
 //! One choice of a string select. The value comes back in the interaction, so like a
-//! CustomId it is never truncated: an option whose value is empty or over 100 is dropped.
+//! ComponentId it is never truncated: an option whose value is empty or over 100 is dropped.
 struct SelectOption
 {
     QString label;       //!< truncated to 100
@@ -65,7 +66,7 @@ struct SelectOption
 //! A string select (component type 3): 1–25 options, placeholder ≤ 150.
 struct StringSelect
 {
-    CustomId customId;
+    ComponentId customId;
     QList<SelectOption> options; //!< options past 25 are dropped with a warning
     QString placeholder;
     int minValues = 1;

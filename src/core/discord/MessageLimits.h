@@ -16,7 +16,7 @@ struct StringSelect;
 //! The one place that knows Discord's size limits for message bodies, and fixes a body so
 //! Discord accepts it: too-long text is truncated with "…", excess fields, options, buttons,
 //! rows, embeds and files are dropped with a warning (pterodisbot.rest). Ids are never
-//! truncated (see CustomId): a component or option with an invalid or duplicate id is dropped.
+//! truncated (see ComponentId): a component or option with an invalid or duplicate id is dropped.
 //! Lengths are counted in UTF-16 units, never fewer than Discord's code points, so a cut
 //! text is always within the limit; a cut never splits a surrogate pair.
 namespace MessageLimits {
