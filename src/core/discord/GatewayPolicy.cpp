@@ -1,0 +1,99 @@
+#include "discord/GatewayPolicy.h"
+
+#include <algorithm>
+
+namespace Pterodisbot {
+
+namespace {
+
+GatewayCloseDecision resume(const QString &name, bool ourBug = false)
+{
+    return {GatewayCloseAction::Resume, ourBug, name, {}};
+}
+
+GatewayCloseDecision identify(const QString &name)
+{
+    return {GatewayCloseAction::Identify, false, name, {}};
+}
+
+GatewayCloseDecision fatal(const QString &name, const QString &userMessage)
+{
+    return {GatewayCloseAction::Fatal, false, name, userMessage};
+}
+
+} // namespace
+
+GatewayCloseDecision gatewayCloseDecision(std::optional<int> code)
+{
+    if (!code)
+        return resume(QStringLiteral("connection lost"));
+    switch (*code) {
+    case 4000:
+        return resume(QStringLiteral("Unknown error"));
+    case 4001:
+        return resume(QStringLiteral("Unknown opcode"), true);
+    case 4002:
+        return resume(QStringLiteral("Decode error"), true);
+    case 4008:
+        return resume(QStringLiteral("Rate limited"));
+    case 4003:
+        return identify(QStringLiteral("Not authenticated"));
+    case 4005:
+        return identify(QStringLiteral("Already authenticated"));
+    case 4007:
+        return identify(QStringLiteral("Invalid seq"));
+    case 4009:
+        return identify(QStringLiteral("Session timed out"));
+    case 4004:
+        return fatal(QStringLiteral("Authentication failed"),
+                     QStringLiteral("the bot token was rejected (close code 4004): reset it in the "
+                                    "Developer Portal (Bot → Reset Token) and update config key "
+                                    "discord.token (or PTERODISBOT_DISCORD_TOKEN)"));
+    case 4010:
+        return fatal(QStringLiteral("Invalid shard"),
+                     QStringLiteral("Discord rejected the shard settings (close code 4010): "
+                                    "pterodisbot connects unsharded, so this is a bug; please "
+                                    "report it"));
+    case 4011:
+        return fatal(QStringLiteral("Sharding required"),
+                     QStringLiteral("Discord requires sharding for this bot (close code 4011): it "
+                                    "is in too many guilds for one connection; pterodisbot is "
+                                    "meant for one guild, so remove the bot from guilds it does "
+                                    "not serve"));
+    case 4012:
+        return fatal(QStringLiteral("Invalid API version"),
+                     QStringLiteral("Discord no longer accepts gateway API v10 (close code 4012): "
+                                    "update pterodisbot to a newer release"));
+    case 4013:
+        return fatal(QStringLiteral("Invalid intent(s)"),
+                     QStringLiteral("Discord rejected the gateway intents as invalid (close code "
+                                    "4013): pterodisbot needs only GUILDS (1); check the "
+                                    "configured intents value"));
+    case 4014:
+        return fatal(QStringLiteral("Disallowed intent(s)"),
+                     QStringLiteral("disallowed intents (close code 4014): the bot asked for a "
+                                    "privileged intent that is not enabled for it in the "
+                                    "Developer Portal (Bot → Privileged Gateway Intents); "
+                                    "pterodisbot needs none, so request only GUILDS (1)"));
+    default:
+        return resume(QStringLiteral("close code %1").arg(*code));
+    }
+}
+
+GatewayBackoff::GatewayBackoff(int baseMs, int maxMs, std::function<double()> random)
+    : m_baseMs(std::max(baseMs, 1))
+    , m_maxMs(std::max(maxMs, m_baseMs))
+    , m_random(std::move(random))
+{}
+
+int GatewayBackoff::nextDelayMs()
+{
+    // Doubling stops well before overflow: 2^20 × base is far past any sensible maximum.
+    const int exponent = std::min(m_attempt, 20);
+    const qint64 cap = std::min<qint64>(m_maxMs, qint64(m_baseMs) << exponent);
+    ++m_attempt;
+    const double r = std::clamp(m_random ? m_random() : 0.5, 0.0, 1.0);
+    return int(cap * (0.5 + 0.5 * r));
+}
+
+} // namespace Pterodisbot
