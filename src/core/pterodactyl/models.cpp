@@ -19,22 +19,52 @@ PowerState powerStateFromString(const QString &state)
 QString powerStateName(PowerState state)
 {
     switch (state) {
-    case PowerState::Offline: return QStringLiteral("offline");
-    case PowerState::Starting: return QStringLiteral("starting");
-    case PowerState::Running: return QStringLiteral("running");
-    case PowerState::Stopping: return QStringLiteral("stopping");
-    case PowerState::Unknown: break;
+    case PowerState::Offline:
+        return QStringLiteral("offline");
+    case PowerState::Starting:
+        return QStringLiteral("starting");
+    case PowerState::Running:
+        return QStringLiteral("running");
+    case PowerState::Stopping:
+        return QStringLiteral("stopping");
+    case PowerState::Unknown:
+        break;
     }
     return QStringLiteral("unknown");
+}
+
+QString serverConditionName(ServerCondition condition)
+{
+    switch (condition) {
+    case ServerCondition::Normal:
+        return QStringLiteral("normal");
+    case ServerCondition::Suspended:
+        return QStringLiteral("suspended");
+    case ServerCondition::Installing:
+        return QStringLiteral("installing");
+    case ServerCondition::InstallFailed:
+        return QStringLiteral("install failed");
+    case ServerCondition::RestoringBackup:
+        return QStringLiteral("restoring backup");
+    case ServerCondition::Transferring:
+        return QStringLiteral("transferring");
+    case ServerCondition::NodeMaintenance:
+        return QStringLiteral("node under maintenance");
+    }
+    return {};
 }
 
 QString powerSignalName(PowerSignal signal)
 {
     switch (signal) {
-    case PowerSignal::Start: return QStringLiteral("start");
-    case PowerSignal::Stop: return QStringLiteral("stop");
-    case PowerSignal::Restart: return QStringLiteral("restart");
-    case PowerSignal::Kill: return QStringLiteral("kill");
+    case PowerSignal::Start:
+        return QStringLiteral("start");
+    case PowerSignal::Stop:
+        return QStringLiteral("stop");
+    case PowerSignal::Restart:
+        return QStringLiteral("restart");
+    case PowerSignal::Kill:
+        return QStringLiteral("kill");
     }
     return {};
 }

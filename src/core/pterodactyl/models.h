@@ -1,9 +1,9 @@
 #pragma once
 
 #include <QDateTime>
-#include <QUrl>
 #include <QList>
 #include <QString>
+#include <QUrl>
 
 namespace Pterodisbot {
 
@@ -14,8 +14,16 @@ PowerState powerStateFromString(const QString &state);
 QString powerStateName(PowerState state);
 
 //! Why a server cannot be used right now (client API `status` and the deprecated flags).
-enum class ServerCondition { Normal, Suspended, Installing, InstallFailed, RestoringBackup,
-                             Transferring, NodeMaintenance };
+enum class ServerCondition {
+    Normal,
+    Suspended,
+    Installing,
+    InstallFailed,
+    RestoringBackup,
+    Transferring,
+    NodeMaintenance
+};
+QString serverConditionName(ServerCondition condition);
 
 enum class PowerSignal { Start, Stop, Restart, Kill };
 QString powerSignalName(PowerSignal signal);
@@ -84,6 +92,16 @@ struct ResourceSample
     qint64 networkRxBytes = 0;
     qint64 networkTxBytes = 0;
     qint64 uptimeMs = 0;
+};
+
+//! `meta.pagination` of a list answer.
+struct PageInfo
+{
+    int total = 0;
+    int count = 0;
+    int perPage = 0;
+    int currentPage = 1;
+    int totalPages = 1;
 };
 
 //! `/websocket` answer: a JWT and the Wings socket URL.

@@ -1,0 +1,100 @@
+#pragma once
+
+#include <functional>
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QTimer>
+
+#include "net/ApiError.h"
+#include "net/HttpReply.h"
+#include "net/HttpRequest.h"
+#include "net/RetryPolicy.h"
+
+class QNetworkAccessManager;
+
+namespace Pterodisbot {
+
+class Clock;
+class RateLimiter;
+
+//! Sends HttpRequests over an injected QNetworkAccessManager and owns everything around the
+//! wire that every API needs: per-attempt timeouts, retries from one RetryPolicy table (only
+//! for transient errors), waiting out 429s, a cap on requests in flight, and the RateLimiter
+//! hooks through which an API decides when each request may go. API specifics come in
+//! through the request (headers, rateLimitKey) and the ErrorMapper (status/body -> ApiError).
+//! Never logs headers or bodies: only methods, URLs, statuses and timings.
+class HttpClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpClient)
+
+public:
+    //! Maps a non-2xx answer to an ApiError (the API's own error format).
+    using ErrorMapper =
+        std::function<ApiError(int status, const HttpHeaders &headers, const QByteArray &body)>;
+
+    //! \a nam and \a clock must outlive the client.
+    HttpClient(QNetworkAccessManager *nam, Clock *clock, QObject *parent = nullptr);
+    //! Cancels every queued and running request (each emits finished() with Cancelled).
+    ~HttpClient() override;
+
+    //! "Pterodisbot/<version> (+<homepage>)".
+    static QByteArray defaultUserAgent();
+    //! Status-only mapping: 401/403 auth, 404, 409, 429, 400/422 validation, else http.
+    static ApiError defaultError(int status, const HttpHeaders &headers, const QByteArray &body);
+
+    Clock *clock() const { return m_clock; }
+    void setUserAgent(const QByteArray &userAgent) { m_userAgent = userAgent; }
+    QByteArray userAgent() const { return m_userAgent; }
+    void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
+    const RetryPolicy &retryPolicy() const { return m_policy; }
+    //! At most \a count requests on the wire at once (>= 1).
+    void setMaxConcurrentRequests(int count);
+    int maxConcurrentRequests() const { return m_maxConcurrent; }
+    //! Consulted for requests with a rateLimitKey; not owned, must outlive the client.
+    void setRateLimiter(RateLimiter *limiter) { m_limiter = limiter; }
+    void setErrorMapper(ErrorMapper mapper) { m_mapper = std::move(mapper); }
+
+    //! Queues \a request; the reply finishes once, after retries and waits.
+    HttpReply *send(HttpRequest request);
+
+    int inFlightCount() const { return int(m_inFlight.size()); }
+    int queuedCount() const;
+    //! Highest number of requests that were on the wire at once.
+    int peakInFlight() const { return m_peakInFlight; }
+
+private:
+    friend class HttpReply;
+
+    void schedulePump();
+    void pump();
+    void startAttempt(HttpReply *reply);
+    void onAttemptFinished(HttpReply *reply);
+    ApiError classify(HttpReply *reply, QNetworkReply *network) const;
+    const RetryPolicy &policyFor(const HttpReply *reply) const;
+    void requeue(HttpReply *reply, qint64 waitMs);
+    void finish(HttpReply *reply, const ApiError &error);
+    void finishLater(HttpReply *reply, const ApiError &error);
+    void cancel(HttpReply *reply);
+    void detachNetwork(HttpReply *reply);
+    void forget(QObject *reply);
+
+    QPointer<QNetworkAccessManager> m_nam;
+    Clock *m_clock;
+    RetryPolicy m_policy;
+    RateLimiter *m_limiter = nullptr;
+    ErrorMapper m_mapper;
+    QByteArray m_userAgent;
+    int m_maxConcurrent = 6;
+    int m_peakInFlight = 0;
+    QList<QPointer<HttpReply>> m_queue;
+    QSet<QObject *> m_inFlight;
+    QTimer m_wakeTimer;
+    bool m_pumpScheduled = false;
+    bool m_shuttingDown = false;
+};
+
+} // namespace Pterodisbot

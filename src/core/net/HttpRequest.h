@@ -1,0 +1,51 @@
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <utility>
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+#include <QUrl>
+
+#include "net/RetryPolicy.h"
+
+class QHttpMultiPart;
+
+namespace Pterodisbot {
+
+//! Raw header pairs in the order they were sent or received.
+using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
+
+//! First value of header \a name (case-insensitive) in \a headers; empty when absent.
+QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name);
+
+//! What to send: everything HttpClient needs, nothing API-specific. Copyable; a multipart body
+//! is shared so retries can send it again.
+struct HttpRequest
+{
+    QByteArray method = QByteArrayLiteral("GET");
+    QUrl url;
+    HttpHeaders headers;
+    QByteArray body;
+    //! When set, sent instead of \a body (Discord file uploads).
+    std::shared_ptr<QHttpMultiPart> multiPart;
+    //! Overrides every step's timeout of the retry policy when > 0.
+    int timeoutMs = 0;
+    //! Overrides the client's retry policy for this request.
+    std::optional<RetryPolicy> retryPolicy;
+    //! Handed to the client's RateLimiter; empty = not rate limited.
+    QString rateLimitKey;
+    //! Whether sending twice is harmless; defaults from the method (GET/HEAD/PUT/DELETE/OPTIONS).
+    std::optional<bool> idempotent;
+    //! Let the network layer follow redirects (off: a redirect is an answer the API maps).
+    bool followRedirects = false;
+
+    bool isIdempotent() const;
+    //! Replaces (or adds) header \a name.
+    void setHeader(const QByteArray &name, const QByteArray &value);
+    QByteArray header(QByteArrayView name) const { return headerValue(headers, name); }
+};
+
+} // namespace Pterodisbot
