@@ -1,0 +1,134 @@
+#pragma once
+
+#include <optional>
+
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include "Clock.h"
+
+namespace Pterodisbot {
+
+//! Where a server's status embed lives. Discord snowflakes kept as text: they do not fit a
+//! double, and the Python bot's file stores them as strings.
+struct EmbedLocation
+{
+    QString channelId;
+    QString messageId;
+
+    friend bool operator==(const EmbedLocation &, const EmbedLocation &) = default;
+};
+
+//! The tracked status embeds, persisted in `embed_locations.json` of the data directory in the
+//! Python bot's format: `{"<server id>": {"channel_id": "...", "message_id": "..."}}`.
+//!
+//! Writes are atomic (QSaveFile). A file that cannot be parsed is moved aside to
+//! `embed_locations.json.corrupt-<UTC timestamp>` before anything else is written, and a file
+//! that could not be read (or was never loaded) is never overwritten. Entries with bad values
+//! are skipped with a warning naming them; the good ones are kept.
+//!
+//! Mutations emit changed() and set the dirty flag, so the bot saves once per cycle with
+//! saveIfDirty() instead of once per change.
+class EmbedStore final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(EmbedStore)
+
+public:
+    enum class LoadStatus {
+        Loaded,     //!< file read (some entries may have been skipped)
+        Missing,    //!< no file yet: start empty
+        Corrupt,    //!< not JSON or not an object: moved aside, start empty
+        Unreadable, //!< exists but cannot be read (permissions, I/O); saving is blocked
+    };
+
+    struct LoadReport
+    {
+        LoadStatus status = LoadStatus::Missing;
+        int loaded = 0;
+        //! One line per skipped entry: `"<key>": <why>`.
+        QStringList skipped;
+        //! Where a corrupt file went; empty when it stayed or could not be moved.
+        QString movedTo;
+        //! Human explanation for Corrupt / Unreadable.
+        QString error;
+    };
+
+    struct ImportReport
+    {
+        bool imported = false;
+        int count = 0;
+        QStringList skipped;
+        //! What happened, one line for logs and the admin window.
+        QString message;
+    };
+
+    //! The store file is `<dataDir>/embed_locations.json`. \a clock (for the timestamp of a
+    //! moved-aside file) must outlive the store; null means SystemClock::instance().
+    explicit EmbedStore(const QString &dataDir, Clock *clock = nullptr, QObject *parent = nullptr);
+
+    static QString fileName() { return QStringLiteral("embed_locations.json"); }
+    QString filePath() const { return m_filePath; }
+
+    //! Replaces the in-memory entries with the file's. Not dirty afterwards.
+    LoadReport load();
+
+    //! Imports the Python bot's `embed/embed_locations.json` at \a legacyFile, only when our
+    //! own file does not exist yet; saves right away so it happens once.
+    ImportReport importLegacy(const QString &legacyFile);
+
+    //! Writes every entry atomically. Refused while blocked (see saveBlockedReason()) and
+    //! when a file exists that was never loaded. On failure \a error (if given) says why.
+    bool save(QString *error = nullptr);
+    //! save() when something changed since the last load or save; true when nothing to do.
+    bool saveIfDirty(QString *error = nullptr);
+    bool isDirty() const { return m_dirty; }
+    //! Non-empty when saving would destroy a file we could not read or move aside.
+    QString saveBlockedReason() const { return m_blockedReason; }
+
+    //! Tracks (or re-tracks) \a serverId at \a location. Refuses ids that are not a server
+    //! identifier / snowflakes. A message shows one embed, so another server tracked on the
+    //! same message is dropped.
+    bool track(const QString &serverId, const EmbedLocation &location);
+    //! Moves an already tracked server to a new message (embed reposted); false if untracked.
+    bool move(const QString &serverId, const EmbedLocation &location);
+    //! Stops tracking; false when it was not tracked.
+    bool untrack(const QString &serverId);
+    //! Untracks everything (purge).
+    void clear();
+
+    std::optional<EmbedLocation> lookup(const QString &serverId) const;
+    //! The server whose embed is \a messageId, if any.
+    std::optional<QString> serverForMessage(const QString &messageId) const;
+    bool contains(const QString &serverId) const { return m_entries.contains(serverId); }
+    //! Sorted, so callers iterate in a stable order.
+    QStringList serverIds() const;
+    int size() const { return int(m_entries.size()); }
+    bool isEmpty() const { return m_entries.isEmpty(); }
+
+    //! A Discord snowflake: 1..20 decimal digits fitting in 64 bits, not 0.
+    static bool isValidSnowflake(QStringView text);
+
+signals:
+    //! Emitted after every mutation (not after load()).
+    void changed();
+
+private:
+    struct Parsed;
+    static Parsed parse(const QByteArray &data);
+    void setEntries(QHash<QString, EmbedLocation> entries);
+    void markChanged();
+    QString moveAside();
+
+    QString m_filePath;
+    Clock *m_clock;
+    QHash<QString, EmbedLocation> m_entries;
+    QHash<QString, QString> m_byMessage; //!< message id -> server id
+    bool m_dirty = false;
+    bool m_loaded = false;
+    QString m_blockedReason;
+};
+
+} // namespace Pterodisbot
