@@ -4,6 +4,7 @@
 
 #include "../support/TestSupport.h"
 #include "discord/Components.h"
+#include "discord/DiscordError.h"
 #include "discord/Embed.h"
 #include "discord/Message.h"
 #include "discord/MessageLimits.h"
@@ -484,6 +485,83 @@ private slots:
         QVERIFY(!MessageInfo::fromJson(
             QJsonObject{{QStringLiteral("content"), QStringLiteral("x")}}, &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    void errorBodies_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QStringList>("fieldErrors");
+        QTest::addColumn<qint64>("retryAfter");
+        QTest::newRow("50035 field paths")
+            << 400 << QStringLiteral("error_50035.json") << int(ApiError::Kind::Validation)
+            << QStringLiteral("50035")
+            << QStringList{QStringLiteral("components.0.components.1.custom_id: Component custom "
+                                          "id cannot be duplicated"),
+                           QStringLiteral("embeds.0.fields.3.value: This field is required"),
+                           QStringLiteral("embeds.0.title: Must be 256 or fewer in length.")}
+            << qint64(0);
+        QTest::newRow("unknown message")
+            << 404 << QStringLiteral("error_10008.json") << int(ApiError::Kind::NotFound)
+            << QStringLiteral("10008") << QStringList{} << qint64(0);
+        QTest::newRow("missing permissions")
+            << 403 << QStringLiteral("error_50013.json") << int(ApiError::Kind::Auth)
+            << QStringLiteral("50013") << QStringList{} << qint64(0);
+        QTest::newRow("old message edits")
+            << 400 << QStringLiteral("error_30046.json") << int(ApiError::Kind::RateLimited)
+            << QStringLiteral("30046") << QStringList{} << qint64(0);
+        QTest::newRow("global 429")
+            << 429 << QStringLiteral("error_429_global.json") << int(ApiError::Kind::RateLimited)
+            << QString() << QStringList{} << qint64(1337);
+        QTest::newRow("502 without body") << 502 << QString() << int(ApiError::Kind::Http)
+                                          << QString() << QStringList{} << qint64(0);
+        QTest::newRow("401 without body") << 401 << QString() << int(ApiError::Kind::Auth)
+                                          << QString() << QStringList{} << qint64(0);
+    }
+    void errorBodies()
+    {
+        QFETCH(int, status);
+        QFETCH(QString, file);
+        QFETCH(int, kind);
+        QFETCH(QString, code);
+        QFETCH(QStringList, fieldErrors);
+        QFETCH(qint64, retryAfter);
+        const QByteArray body = file.isEmpty()
+                                    ? QByteArray()
+                                    : TestSupport::readData(QStringLiteral("discord/rest/") + file);
+        const ApiError error = discordError(status, {}, body);
+        QCOMPARE(int(error.kind), kind);
+        QCOMPARE(error.httpStatus, status);
+        QCOMPARE(error.serviceCode, code);
+        QCOMPARE(error.fieldErrors, fieldErrors);
+        QCOMPARE(error.retryAfterMs, retryAfter);
+        QVERIFY(!error.message.isEmpty());
+        QCOMPARE(error.isTransient(), status >= 500);
+        if (!code.isEmpty())
+            QCOMPARE(discordCode(error), code.toInt());
+    }
+
+    void errorBodyHostile()
+    {
+        // deeply nested and huge error trees are cut, never recursed without bound
+        QJsonObject node{
+            {QStringLiteral("_errors"),
+             QJsonArray{QJsonObject{{QStringLiteral("message"), QStringLiteral("bad")}}}}};
+        for (int i = 0; i < 100; ++i)
+            node = QJsonObject{{QStringLiteral("x"), node}};
+        QJsonObject wide;
+        for (int i = 0; i < 500; ++i)
+            wide.insert(QString::number(i),
+                        QJsonObject{{QStringLiteral("_errors"),
+                                     QJsonArray{QJsonObject{
+                                         {QStringLiteral("message"), QStringLiteral("m")}}}}});
+        QVERIFY(flattenDiscordFieldErrors(node).isEmpty());
+        QCOMPARE(flattenDiscordFieldErrors(wide).size(), 50);
+        const ApiError garbage = discordError(400, {}, QByteArray("<html>nope</html>"));
+        QCOMPARE(garbage.kind, ApiError::Kind::Validation);
+        QVERIFY(garbage.serviceCode.isEmpty());
     }
 };
 
