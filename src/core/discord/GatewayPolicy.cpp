@@ -28,6 +28,13 @@ GatewayCloseDecision gatewayCloseDecision(std::optional<int> code)
     if (!code)
         return resume(QStringLiteral("connection lost"));
     switch (*code) {
+    case 1000: // Qt also reports 1000 when the TCP connection ended without a close frame
+        return resume(QStringLiteral("normal closure or connection lost"));
+    case 1001:
+        return resume(QStringLiteral("going away"));
+    case 1005:
+    case 1006:
+        return resume(QStringLiteral("connection lost"));
     case 4000:
         return resume(QStringLiteral("Unknown error"));
     case 4001:
