@@ -26,9 +26,9 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption duration(QStringLiteral("duration"),
                                       QStringLiteral("Demo: stop after <seconds>."),
                                       QStringLiteral("seconds"));
-    const QCommandLineOption servers(QStringLiteral("servers"),
-                                     QStringLiteral("Demo: number of simulated servers (default 8)."),
-                                     QStringLiteral("count"));
+    const QCommandLineOption servers(
+        QStringLiteral("servers"), QStringLiteral("Demo: number of simulated servers (default 8)."),
+        QStringLiteral("count"));
     parser.addOptions({config, checkConfig, noGui, demo, duration, servers});
     parser.process(arguments);
 
@@ -40,7 +40,8 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     else if (parser.isSet(demo))
         result.mode = Mode::Demo;
     if (!parser.positionalArguments().isEmpty())
-        result.error = QStringLiteral("unexpected argument: ") + parser.positionalArguments().first();
+        result.error =
+            QStringLiteral("unexpected argument: ") + parser.positionalArguments().first();
     bool ok = true;
     if (parser.isSet(duration)) {
         result.durationSeconds = parser.value(duration).toInt(&ok);

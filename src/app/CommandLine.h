@@ -12,7 +12,7 @@ struct CommandLine
 
     Mode mode = Mode::Run;
     bool noGui = false;
-    QString configPath; //!< empty: the default location
+    QString configPath;      //!< empty: the default location
     int durationSeconds = 0; //!< demo: stop by itself after this long (0 = run until Ctrl+C)
     int demoServers = 8;
     QString error; //!< set when the arguments could not be understood
