@@ -303,13 +303,17 @@ void HttpClient::onAttemptFinished(HttpReply *reply)
         } else if (const auto backoff = policy.backoffAfter(reply->m_failedAttempts, error,
                                                             request.isIdempotent())) {
             ++reply->m_failedAttempts;
-            qCInfo(lcNet).noquote() << request.method << safeUrl(request.url) << "failed ("
-                                    << error.toString() << "), retrying in" << *backoff << "ms";
+            qCInfo(lcNet).noquote() << QStringLiteral("%1 %2 failed (%3), retrying in %4 ms")
+                                           .arg(QString::fromLatin1(request.method),
+                                                safeUrl(request.url), error.toString())
+                                           .arg(*backoff);
             requeue(reply, *backoff);
             return;
         }
-        qCInfo(lcNet).noquote() << request.method << safeUrl(request.url) << "->"
-                                << error.toString() << "after" << reply->m_attempts << "attempts";
+        qCInfo(lcNet).noquote() << QStringLiteral("%1 %2 -> %3 after %4 attempt(s)")
+                                       .arg(QString::fromLatin1(request.method),
+                                            safeUrl(request.url), error.toString())
+                                       .arg(reply->m_attempts);
     } else {
         qCDebug(lcNet).noquote() << request.method << safeUrl(request.url) << "->"
                                  << reply->m_status << "in" << reply->elapsedMs() << "ms";
