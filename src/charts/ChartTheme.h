@@ -13,4 +13,15 @@ inline const QColor cpu{0x58, 0x65, 0xf2};    // blurple
 inline const QColor memory{0x57, 0xf2, 0x87}; // green
 inline const QColor limit{0xed, 0x42, 0x45};  // red dashed limit line
 
+// Opacity of the area under a series, out of 255: enough to read the level, faint enough that
+// the line itself stays the strongest mark.
+inline constexpr int fillAlpha = 56;
+
+// Sizes as fractions of the image width, so a smaller image keeps its proportions. An embed
+// shows the picture roughly 400–520 px wide, so text must stay large relative to the image.
+inline constexpr double titleFontScale = 1.0 / 30;
+inline constexpr double panelTitleFontScale = 1.0 / 38;
+inline constexpr double labelFontScale = 1.0 / 46;
+inline constexpr double lineWidthScale = 1.0 / 260;
+
 } // namespace Pterodisbot::ChartTheme

@@ -1,0 +1,202 @@
+// Chart rendering benchmark: milliseconds per PNG (median and p90), encoded size and peak RSS.
+// Usage: bench_charts [--renders N] [--write DIR]
+#include <algorithm>
+#include <cstdio>
+#include <functional>
+
+#include <sys/resource.h>
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QRandomGenerator>
+
+#include "OffscreenPlatform.h"
+#include "PngEncoder.h"
+#include "QtChartRenderer.h"
+
+using namespace Pterodisbot;
+
+namespace {
+
+struct Figures
+{
+    double median = 0;
+    double p90 = 0;
+};
+
+Figures summarize(QList<double> samples)
+{
+    std::sort(samples.begin(), samples.end());
+    const auto at = [&](double q) {
+        return samples[qMin(samples.size() - 1, qsizetype(q * samples.size()))];
+    };
+    return {at(0.5), at(0.9)};
+}
+
+// Six samples, 10 s apart, as the bot keeps them: a two-core server under changing load.
+ChartInput sampleInput(QRandomGenerator &random, int points = 6)
+{
+    ChartInput input;
+    input.title = QStringLiteral("Survival SMP");
+    input.cpuLimitPercent = 200;
+    input.memoryLimitMiB = 4096;
+    const double start = 1'700'000'000'000.0;
+    double cpu = 60 + random.bounded(80.0);
+    double memory = 2000 + random.bounded(800.0);
+    for (int i = 0; i < points; ++i) {
+        cpu = qBound(0.0, cpu + random.bounded(60.0) - 30, 200.0);
+        memory = qBound(256.0, memory + random.bounded(200.0) - 100, 4096.0);
+        input.cpuPercent.append({start + i * 10'000.0, cpu});
+        input.memoryMiB.append({start + i * 10'000.0, memory});
+    }
+    return input;
+}
+
+Figures timeIt(int runs, const std::function<void()> &work)
+{
+    for (int i = 0; i < 5; ++i)
+        work(); // warm-up: first use builds the scene and fills caches
+    QList<double> samples;
+    samples.reserve(runs);
+    QElapsedTimer timer;
+    for (int i = 0; i < runs; ++i) {
+        timer.start();
+        work();
+        samples.append(timer.nsecsElapsed() / 1e6);
+    }
+    return summarize(samples);
+}
+
+long peakRssKiB()
+{
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+const char *kindName(ChartRenderer::Kind kind)
+{
+    switch (kind) {
+    case ChartRenderer::Kind::Cpu:
+        return "cpu";
+    case ChartRenderer::Kind::Memory:
+        return "memory";
+    case ChartRenderer::Kind::Combined:
+        break;
+    }
+    return "combined";
+}
+
+const char *modeName(PngEncoder::Mode mode)
+{
+    switch (mode) {
+    case PngEncoder::Mode::Rgb:
+        return "32-bit RGB";
+    case PngEncoder::Mode::QtPalette:
+        return "8-bit Qt palette";
+    case PngEncoder::Mode::ThemePalette:
+        break;
+    }
+    return "8-bit theme palette";
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    prepareOffscreenPlatform(true);
+    QApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("renders"), QStringLiteral("Renders per figure (>= 50)."),
+                      QStringLiteral("n"), QStringLiteral("100")});
+    parser.addOption({QStringLiteral("write"), QStringLiteral("Write sample PNGs to DIR."),
+                      QStringLiteral("dir")});
+    parser.process(app);
+    const int runs = qMax(50, parser.value(QStringLiteral("renders")).toInt());
+
+    QRandomGenerator random(42);
+    QList<ChartInput> inputs;
+    for (int i = 0; i < 16; ++i)
+        inputs.append(sampleInput(random));
+    int next = 0;
+    const auto input = [&]() -> const ChartInput & { return inputs[next++ % inputs.size()]; };
+
+    const long rssBefore = peakRssKiB();
+    std::printf("bench_charts: %d renders per row, Qt %s, platform %s\n\n", runs, qVersion(),
+                qPrintable(QGuiApplication::platformName()));
+
+    // 1. The renderer as the bot uses it: chart objects reused, default encoding.
+    QtChartRenderer renderer;
+    std::printf("%-10s %-11s %9s %9s %9s %9s %9s\n", "figure", "size", "draw med", "total med",
+                "total p90", "PNG KiB", "");
+    for (const auto kind :
+         {ChartRenderer::Kind::Combined, ChartRenderer::Kind::Cpu, ChartRenderer::Kind::Memory}) {
+        const Figures draw = timeIt(runs, [&] { renderer.renderImage(kind, input()); });
+        qsizetype bytes = 0;
+        const Figures total = timeIt(runs, [&] { bytes = renderer.render(kind, input()).size(); });
+        const QSize size = renderer.imageSize(kind);
+        std::printf("%-10s %4dx%-6d %6.2f ms %6.2f ms %6.2f ms %9.1f\n", kindName(kind),
+                    size.width(), size.height(), draw.median, total.median, total.p90,
+                    bytes / 1024.0);
+    }
+
+    // 2. Encoding options for the combined figure.
+    std::printf("\n%-22s %11s %9s %9s %9s\n", "encoding (combined)", "compression", "enc med",
+                "enc p90", "PNG KiB");
+    const QImage combined = renderer.renderImage(ChartRenderer::Kind::Combined, inputs[0]);
+    for (const auto mode :
+         {PngEncoder::Mode::Rgb, PngEncoder::Mode::QtPalette, PngEncoder::Mode::ThemePalette}) {
+        for (const int level : {-1, 1, 0}) {
+            PngEncoder encoder(mode, level);
+            qsizetype bytes = 0;
+            const Figures encode = timeIt(runs, [&] { bytes = encoder.encode(combined).size(); });
+            std::printf("%-22s %11s %6.2f ms %6.2f ms %9.1f\n", modeName(mode),
+                        level < 0 ? "default(6)" : qPrintable(QString::number(level)),
+                        encode.median, encode.p90, bytes / 1024.0);
+        }
+    }
+
+    // 3. What reuse saves: a new renderer (new scene and charts) for every combined figure.
+    const Figures fresh = timeIt(qMax(20, runs / 5), [&] {
+        QtChartRenderer once;
+        once.renderImage(ChartRenderer::Kind::Combined, input());
+    });
+    std::printf("\nfresh scene per combined figure (draw only): median %.2f ms, p90 %.2f ms\n",
+                fresh.median, fresh.p90);
+    std::printf("peak RSS: %.1f MiB (%.1f MiB before the first chart)\n", peakRssKiB() / 1024.0,
+                rssBefore / 1024.0);
+
+    if (parser.isSet(QStringLiteral("write"))) {
+        const QDir dir(parser.value(QStringLiteral("write")));
+        dir.mkpath(QStringLiteral("."));
+        ChartInput unlimited = inputs[1];
+        unlimited.cpuLimitPercent = 0;
+        unlimited.memoryLimitMiB = 0;
+        ChartInput one = inputs[2];
+        one.cpuPercent.resize(1);
+        one.memoryMiB.resize(1);
+        const ChartInput none{QStringLiteral("Fresh server"), {}, {}, 400, 2048};
+        const struct
+        {
+            const char *name;
+            ChartRenderer::Kind kind;
+            const ChartInput &input;
+        } samples[] = {{"combined", ChartRenderer::Kind::Combined, inputs[0]},
+                       {"cpu", ChartRenderer::Kind::Cpu, inputs[0]},
+                       {"memory", ChartRenderer::Kind::Memory, inputs[0]},
+                       {"combined-unlimited", ChartRenderer::Kind::Combined, unlimited},
+                       {"combined-one-point", ChartRenderer::Kind::Combined, one},
+                       {"combined-no-data", ChartRenderer::Kind::Combined, none}};
+        for (const auto &sample : samples) {
+            QFile file(dir.filePath(QString::fromLatin1(sample.name) + QStringLiteral(".png")));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(renderer.render(sample.kind, sample.input));
+        }
+        std::printf("sample PNGs written to %s\n", qPrintable(dir.absolutePath()));
+    }
+    return 0;
+}

@@ -1,0 +1,200 @@
+#include "QtChartRenderer.h"
+
+#include <cmath>
+
+#include <QApplication>
+#include <QFont>
+#include <QGraphicsScene>
+#include <QGraphicsSimpleTextItem>
+#include <QPainter>
+
+#include "ChartPanel.h"
+#include "ChartTheme.h"
+#include "logging.h"
+
+namespace Pterodisbot {
+
+namespace {
+
+// "2.57 GiB", "4 GiB": trailing zeros dropped so limits read as people set them.
+QString formatValue(double value, int decimals, const QString &unit)
+{
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text + QLatin1Char(' ') + unit;
+}
+
+QString cpuTitle(const ChartInput &input)
+{
+    QString title = QStringLiteral("CPU");
+    if (!input.cpuPercent.isEmpty()) {
+        const double last = input.cpuPercent.last().y();
+        title += QStringLiteral("  ") + formatValue(last, last < 10 ? 1 : 0, QStringLiteral("%"));
+        title += input.cpuLimitPercent > 0
+                     ? QStringLiteral(" of ") +
+                           formatValue(input.cpuLimitPercent, 0, QStringLiteral("%"))
+                     : QStringLiteral(" (no limit)");
+    }
+    return title;
+}
+
+QString memoryTitle(const ChartInput &input)
+{
+    QString title = QStringLiteral("Memory");
+    if (input.memoryMiB.isEmpty())
+        return title;
+    const auto format = [](double mib) {
+        return mib >= 1024 ? formatValue(mib / 1024, 2, QStringLiteral("GiB"))
+                           : formatValue(mib, 0, QStringLiteral("MiB"));
+    };
+    title += QStringLiteral("  ") + format(input.memoryMiB.last().y());
+    title += input.memoryLimitMiB > 0 ? QStringLiteral(" of ") + format(input.memoryLimitMiB)
+                                      : QStringLiteral(" (no limit)");
+    return title;
+}
+
+} // namespace
+
+// One scene per kind: panels stacked vertically, for the combined figure under a title band.
+class QtChartRenderer::Figure
+{
+public:
+    Figure(Kind kind, QSize size)
+        : m_kind(kind)
+        , m_image(size, QImage::Format_RGB32)
+    {
+        const double width = size.width();
+        const int titlePixels = qRound(width * ChartTheme::titleFontScale);
+        const int panelPixels = qRound(width * ChartTheme::panelTitleFontScale);
+        const int labelPixels = qRound(width * ChartTheme::labelFontScale);
+        const double lineWidth = std::max(1.5, width * ChartTheme::lineWidthScale);
+        m_scene.setSceneRect(0, 0, size.width(), size.height());
+        m_scene.setBackgroundBrush(ChartTheme::background);
+
+        if (kind != Kind::Combined) {
+            const QColor colour = kind == Kind::Cpu ? ChartTheme::cpu : ChartTheme::memory;
+            auto panel = std::make_unique<ChartPanel>(&m_scene, m_scene.sceneRect(), colour,
+                                                      panelPixels, labelPixels, lineWidth, true);
+            (kind == Kind::Cpu ? m_cpu : m_memory) = std::move(panel);
+            return;
+        }
+        m_title = m_scene.addSimpleText(QString());
+        QFont font;
+        font.setPixelSize(titlePixels);
+        font.setBold(true);
+        m_title->setFont(font);
+        m_title->setBrush(ChartTheme::text);
+        const double band = std::round(titlePixels * 1.9);
+        m_titleBand = band;
+        // Equal plot heights: the lower panel also carries the shared time labels.
+        const double timeLabels = labelPixels * 1.6;
+        const double upper = std::floor((size.height() - band - timeLabels) / 2);
+        m_cpu =
+            std::make_unique<ChartPanel>(&m_scene, QRectF(0, band, width, upper), ChartTheme::cpu,
+                                         panelPixels, labelPixels, lineWidth, false);
+        m_memory = std::make_unique<ChartPanel>(
+            &m_scene, QRectF(0, band + upper, width, size.height() - band - upper),
+            ChartTheme::memory, panelPixels, labelPixels, lineWidth, true);
+    }
+
+    const QImage &render(const ChartInput &input)
+    {
+        const TimeRange time = timeAxisRange(input);
+        const QString prefix = m_kind == Kind::Combined || input.title.isEmpty()
+                                   ? QString()
+                                   : input.title + QStringLiteral(" · ");
+        if (m_cpu)
+            m_cpu->update(input.cpuPercent, cpuAxisRange(input), time, input.cpuLimitPercent,
+                          prefix + cpuTitle(input));
+        if (m_memory)
+            m_memory->update(input.memoryMiB, memoryAxisRange(input), time, input.memoryLimitMiB,
+                             prefix + memoryTitle(input));
+        if (m_title) {
+            m_title->setText(input.title);
+            const QRectF bounds = m_title->boundingRect();
+            m_title->setPos((m_scene.width() - bounds.width()) / 2,
+                            (m_titleBand - bounds.height()) / 2);
+        }
+        m_image.fill(ChartTheme::background);
+        QPainter painter(&m_image);
+        painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
+        m_scene.render(&painter, QRectF(m_image.rect()), m_scene.sceneRect());
+        return m_image;
+    }
+
+    QRect plotArea(Panel panel) const
+    {
+        const auto &chart = panel == Panel::Cpu ? m_cpu : m_memory;
+        return chart ? chart->plotArea().toAlignedRect() : QRect();
+    }
+
+private:
+    Kind m_kind;
+    QGraphicsScene m_scene;
+    QImage m_image;
+    QGraphicsSimpleTextItem *m_title = nullptr; // owned by the scene
+    double m_titleBand = 0;
+    std::unique_ptr<ChartPanel> m_cpu;
+    std::unique_ptr<ChartPanel> m_memory;
+};
+
+QtChartRenderer::QtChartRenderer()
+    : QtChartRenderer(Options{})
+{}
+
+QtChartRenderer::QtChartRenderer(const Options &options)
+    : m_options(options)
+    , m_encoder(options.encoding, options.compression)
+{}
+
+QtChartRenderer::~QtChartRenderer() = default;
+
+QSize QtChartRenderer::imageSize(Kind kind) const
+{
+    switch (kind) {
+    case Kind::Cpu:
+        return m_options.cpuSize;
+    case Kind::Memory:
+        return m_options.memorySize;
+    case Kind::Combined:
+        break;
+    }
+    return m_options.combinedSize;
+}
+
+QtChartRenderer::Figure *QtChartRenderer::figure(Kind kind)
+{
+    if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
+        qCWarning(lcCharts) << "cannot draw charts without a QApplication";
+        return nullptr;
+    }
+    auto &slot = m_figures[size_t(kind)];
+    if (!slot)
+        slot = std::make_unique<Figure>(kind, imageSize(kind));
+    return slot.get();
+}
+
+QImage QtChartRenderer::renderImage(Kind kind, const ChartInput &input)
+{
+    Figure *target = figure(kind);
+    return target ? target->render(input) : QImage();
+}
+
+QByteArray QtChartRenderer::render(Kind kind, const ChartInput &input)
+{
+    Figure *target = figure(kind);
+    return target ? m_encoder.encode(target->render(input)) : QByteArray();
+}
+
+QRect QtChartRenderer::plotArea(Kind kind, Panel panel)
+{
+    Figure *target = figure(kind);
+    return target ? target->plotArea(panel) : QRect();
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,456 @@
+#include "ChartScales.h"
+#include "ChartTheme.h"
+#include "OffscreenPlatform.h"
+#include "QtChartRenderer.h"
+
+#include <QImage>
+#include <QTest>
+
+using namespace Pterodisbot;
+using Kind = ChartRenderer::Kind;
+using Panel = QtChartRenderer::Panel;
+
+namespace {
+
+constexpr double t0 = 1'700'000'000'000.0;
+constexpr int tolerance = 10; // per channel
+
+//! \a points samples 10 s apart with constant CPU and memory.
+ChartInput flatInput(int points, double cpu, double memoryMiB, int cpuLimit = 200,
+                     double memoryLimit = 4096)
+{
+    ChartInput input;
+    input.title = QStringLiteral("Survival");
+    input.cpuLimitPercent = cpuLimit;
+    input.memoryLimitMiB = memoryLimit;
+    for (int i = 0; i < points; ++i) {
+        input.cpuPercent.append({t0 + i * 10'000, cpu});
+        input.memoryMiB.append({t0 + i * 10'000, memoryMiB});
+    }
+    return input;
+}
+
+QList<QPointF> series(const QList<double> &values)
+{
+    QList<QPointF> points;
+    for (int i = 0; i < values.size(); ++i)
+        points.append({t0 + i * 10'000, values[i]});
+    return points;
+}
+
+bool near(QRgb pixel, const QColor &colour)
+{
+    return qAbs(qRed(pixel) - colour.red()) <= tolerance &&
+           qAbs(qGreen(pixel) - colour.green()) <= tolerance &&
+           qAbs(qBlue(pixel) - colour.blue()) <= tolerance;
+}
+
+int countColour(const QImage &image, const QRect &area, const QColor &colour)
+{
+    int count = 0;
+    const QRect clipped = area.intersected(image.rect());
+    for (int y = clipped.top(); y <= clipped.bottom(); ++y) {
+        for (int x = clipped.left(); x <= clipped.right(); ++x)
+            count += near(image.pixel(x, y), colour) ? 1 : 0;
+    }
+    return count;
+}
+
+//! The row of \a area holding most pixels of \a colour (where a flat line is drawn), or -1.
+int densestRow(const QImage &image, const QRect &area, const QColor &colour)
+{
+    int best = -1;
+    int bestCount = 0;
+    for (int y = area.top(); y <= area.bottom(); ++y) {
+        const int count = countColour(image, QRect(area.left(), y, area.width(), 1), colour);
+        if (count > bestCount) {
+            bestCount = count;
+            best = y;
+        }
+    }
+    return best;
+}
+
+QRect upperPart(const QRect &area, double fraction)
+{
+    return QRect(area.left(), area.top(), area.width(), int(area.height() * fraction));
+}
+
+QRect lowerPart(const QRect &area, double fraction)
+{
+    const int height = int(area.height() * fraction);
+    return QRect(area.left(), area.bottom() - height + 1, area.width(), height);
+}
+
+QImage decode(const QByteArray &png)
+{
+    return QImage::fromData(png, "PNG").convertToFormat(QImage::Format_RGB32);
+}
+
+} // namespace
+
+class TestChartRenderer final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void cpuAxisRange_data()
+    {
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QList<double>>("values");
+        QTest::addColumn<double>("max");
+        QTest::addColumn<double>("tick");
+
+        QTest::newRow("1 vCPU") << 100 << QList<double>{10, 60, 90} << 100.0 << 25.0;
+        QTest::newRow("2 vCPU") << 200 << QList<double>{10, 150} << 200.0 << 50.0;
+        QTest::newRow("4 vCPU, idle") << 400 << QList<double>{1, 2} << 400.0 << 100.0;
+        QTest::newRow("1.5 vCPU") << 150 << QList<double>{100} << 150.0 << 50.0;
+        QTest::newRow("16 vCPU") << 1600 << QList<double>{} << 1600.0 << 400.0;
+        QTest::newRow("2 vCPU, no data") << 200 << QList<double>{} << 200.0 << 50.0;
+        QTest::newRow("2 vCPU, overshoot") << 200 << QList<double>{150, 230} << 300.0 << 100.0;
+        QTest::newRow("unlimited, no data") << 0 << QList<double>{} << 100.0 << 25.0;
+        QTest::newRow("unlimited, idle") << 0 << QList<double>{0, 0} << 100.0 << 25.0;
+        QTest::newRow("unlimited, below a core") << 0 << QList<double>{20, 99.5} << 100.0 << 25.0;
+        QTest::newRow("unlimited, exactly a core") << 0 << QList<double>{100} << 100.0 << 25.0;
+        QTest::newRow("unlimited, just over") << 0 << QList<double>{100.1} << 200.0 << 50.0;
+        QTest::newRow("unlimited, 3.5 cores") << 0 << QList<double>{350, 20} << 400.0 << 100.0;
+        QTest::newRow("unlimited, 12 cores") << 0 << QList<double>{1180} << 1200.0 << 400.0;
+        QTest::newRow("6 vCPU") << 600 << QList<double>{} << 600.0 << 200.0;
+        QTest::newRow("2.5 vCPU") << 250 << QList<double>{} << 250.0 << 100.0;
+    }
+    void cpuAxisRange()
+    {
+        QFETCH(int, limit);
+        QFETCH(QList<double>, values);
+        QFETCH(double, max);
+        QFETCH(double, tick);
+        ChartInput input;
+        input.cpuLimitPercent = limit;
+        input.cpuPercent = series(values);
+        const AxisRange range = Pterodisbot::cpuAxisRange(input);
+        QCOMPARE(range.min, 0.0);
+        QCOMPARE(range.max, max);
+        QCOMPARE(range.tickInterval, tick);
+        QCOMPARE(range.divisor, 1.0);
+        QCOMPARE(range.unit, QStringLiteral("%"));
+    }
+
+    void memoryAxisRange_data()
+    {
+        QTest::addColumn<double>("limit");
+        QTest::addColumn<QList<double>>("values");
+        QTest::addColumn<double>("max");
+        QTest::addColumn<double>("tick");
+        QTest::addColumn<QString>("unit");
+
+        QTest::newRow("4 GiB limit")
+            << 4096.0 << QList<double>{1000, 2600} << 4.0 << 1.0 << QStringLiteral("GiB");
+        QTest::newRow("1 GiB limit")
+            << 1024.0 << QList<double>{300} << 1024.0 << 256.0 << QStringLiteral("MiB");
+        QTest::newRow("2 GiB limit in MiB")
+            << 2048.0 << QList<double>{} << 2048.0 << 512.0 << QStringLiteral("MiB");
+        QTest::newRow("1536 MiB limit")
+            << 1536.0 << QList<double>{700} << 1536.0 << 512.0 << QStringLiteral("MiB");
+        QTest::newRow("10 GiB limit")
+            << 10240.0 << QList<double>{9000} << 10.0 << 2.5 << QStringLiteral("GiB");
+        QTest::newRow("32 GiB limit")
+            << 32768.0 << QList<double>{} << 32.0 << 10.0 << QStringLiteral("GiB");
+        // Unknown limit: peak + 25 % headroom, rounded up to a tick.
+        QTest::newRow("adaptive small")
+            << 0.0 << QList<double>{200, 300} << 384.0 << 128.0 << QStringLiteral("MiB");
+        QTest::newRow("adaptive large")
+            << 0.0 << QList<double>{2300} << 3.0 << 1.0 << QStringLiteral("GiB");
+        QTest::newRow("adaptive no data")
+            << 0.0 << QList<double>{} << 1024.0 << 256.0 << QStringLiteral("MiB");
+        QTest::newRow("over the limit")
+            << 1024.0 << QList<double>{1100} << 1536.0 << 512.0 << QStringLiteral("MiB");
+    }
+    void memoryAxisRange()
+    {
+        QFETCH(double, limit);
+        QFETCH(QList<double>, values);
+        QFETCH(double, max);
+        QFETCH(double, tick);
+        QFETCH(QString, unit);
+        ChartInput input;
+        input.memoryLimitMiB = limit;
+        input.memoryMiB = series(values);
+        const AxisRange range = Pterodisbot::memoryAxisRange(input);
+        QCOMPARE(range.max, max);
+        QCOMPARE(range.tickInterval, tick);
+        QCOMPARE(range.unit, unit);
+        QCOMPARE(range.divisor, unit == QStringLiteral("GiB") ? 1024.0 : 1.0);
+        QCOMPARE(range.decimals, tick == std::floor(tick) ? 0 : 1);
+        for (const double value : values) // never clipped
+            QVERIFY(value / range.divisor <= range.max);
+    }
+
+    void timeAxisRange()
+    {
+        const TimeRange none = Pterodisbot::timeAxisRange(flatInput(0, 0, 0));
+        QVERIFY(!none.labelled);
+        QVERIFY(none.max > none.min);
+
+        const TimeRange one = Pterodisbot::timeAxisRange(flatInput(1, 1, 1));
+        QVERIFY(one.labelled);
+        QCOMPARE(one.min, t0 - 5'000);
+        QCOMPARE(one.max, t0 + 5'000);
+        QCOMPARE(one.tickCount, 3);
+
+        const TimeRange six = Pterodisbot::timeAxisRange(flatInput(6, 1, 1));
+        QCOMPARE(six.min, t0);
+        QCOMPARE(six.max, t0 + 50'000);
+        QCOMPARE(six.tickCount, 6); // one label per sample
+
+        QCOMPARE(Pterodisbot::timeAxisRange(flatInput(30, 1, 1)).tickCount, 7);
+    }
+
+    void niceStep_data()
+    {
+        QTest::addColumn<double>("raw");
+        QTest::addColumn<double>("step");
+        QTest::newRow("25") << 25.0 << 25.0;
+        QTest::newRow("30") << 30.0 << 50.0;
+        QTest::newRow("37.5") << 37.5 << 50.0;
+        QTest::newRow("75") << 75.0 << 100.0;
+        QTest::newRow("0.625") << 0.625 << 1.0;
+        QTest::newRow("1.5") << 1.5 << 2.0;
+        QTest::newRow("0") << 0.0 << 1.0;
+    }
+    void niceStep()
+    {
+        QFETCH(double, raw);
+        QFETCH(double, step);
+        QCOMPARE(Pterodisbot::niceStep(raw), step);
+    }
+
+    void pngDecodesAtTheRightSize_data()
+    {
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("points");
+        for (const int points : {0, 1, 6}) {
+            QTest::addRow("combined, %d points", points) << int(Kind::Combined) << points;
+            QTest::addRow("cpu, %d points", points) << int(Kind::Cpu) << points;
+            QTest::addRow("memory, %d points", points) << int(Kind::Memory) << points;
+        }
+    }
+    void pngDecodesAtTheRightSize()
+    {
+        QFETCH(int, kind);
+        QFETCH(int, points);
+        const QByteArray png = m_renderer.render(Kind(kind), flatInput(points, 120, 1500));
+        QVERIFY(png.startsWith("\x89PNG\r\n\x1a\n"));
+        const QImage image = QImage::fromData(png, "PNG");
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.size(), m_renderer.imageSize(Kind(kind)));
+        // Every figure is drawn on the theme background.
+        QVERIFY(near(image.pixel(1, image.height() - 2), ChartTheme::background));
+    }
+
+    void sizesPerKind()
+    {
+        QCOMPARE(m_renderer.imageSize(Kind::Combined), QSize(900, 600));
+        QCOMPARE(m_renderer.imageSize(Kind::Cpu), QSize(900, 330));
+        QCOMPARE(m_renderer.imageSize(Kind::Memory), QSize(900, 330));
+        QtChartRenderer::Options options;
+        options.combinedSize = QSize(640, 480);
+        options.cpuSize = QSize(500, 200);
+        QtChartRenderer small(options);
+        QCOMPARE(decode(small.render(Kind::Combined, flatInput(6, 50, 500))).size(),
+                 QSize(640, 480));
+        QCOMPARE(decode(small.render(Kind::Cpu, flatInput(6, 50, 500))).size(), QSize(500, 200));
+    }
+
+    void seriesColoursWhereTheDataSays()
+    {
+        // CPU high (190 of 200 %) and memory low (300 MiB of 4 GiB).
+        const QImage image = decode(m_renderer.render(Kind::Combined, flatInput(6, 190, 300)));
+        const QRect cpuPlot = m_renderer.plotArea(Kind::Combined, Panel::Cpu);
+        const QRect memoryPlot = m_renderer.plotArea(Kind::Combined, Panel::Memory);
+        QVERIFY(cpuPlot.bottom() < memoryPlot.top()); // CPU above, memory below
+        const int lineLength = cpuPlot.width() * 8 / 10;
+
+        QVERIFY2(countColour(image, upperPart(cpuPlot, 0.3), ChartTheme::cpu) > lineLength,
+                 "the CPU line belongs in the top of the CPU panel");
+        QCOMPARE(countColour(image, lowerPart(cpuPlot, 0.5), ChartTheme::cpu), 0);
+        QVERIFY2(countColour(image, lowerPart(memoryPlot, 0.3), ChartTheme::memory) > lineLength,
+                 "the memory line belongs in the bottom of the memory panel");
+        QCOMPARE(countColour(image, upperPart(memoryPlot, 0.5), ChartTheme::memory), 0);
+        QCOMPARE(countColour(image, cpuPlot, ChartTheme::memory), 0);
+        QCOMPARE(countColour(image, memoryPlot, ChartTheme::cpu), 0);
+
+        // And the other way round, in the same (reused) figure.
+        const QImage swapped = decode(m_renderer.render(Kind::Combined, flatInput(6, 12, 3900)));
+        QVERIFY(countColour(swapped, lowerPart(cpuPlot, 0.3), ChartTheme::cpu) > lineLength);
+        QCOMPARE(countColour(swapped, upperPart(cpuPlot, 0.5), ChartTheme::cpu), 0);
+        QVERIFY(countColour(swapped, upperPart(memoryPlot, 0.3), ChartTheme::memory) > lineLength);
+        QCOMPARE(countColour(swapped, lowerPart(memoryPlot, 0.5), ChartTheme::memory), 0);
+    }
+
+    void singleGraphsShowOneSeries()
+    {
+        const ChartInput input = flatInput(6, 100, 2048);
+        const QImage cpu = decode(m_renderer.render(Kind::Cpu, input));
+        QVERIFY(countColour(cpu, cpu.rect(), ChartTheme::cpu) > 300);
+        QCOMPARE(countColour(cpu, cpu.rect(), ChartTheme::memory), 0);
+        QVERIFY(m_renderer.plotArea(Kind::Cpu, Panel::Memory).isEmpty());
+
+        const QImage memory = decode(m_renderer.render(Kind::Memory, input));
+        QVERIFY(countColour(memory, memory.rect(), ChartTheme::memory) > 300);
+        QCOMPARE(countColour(memory, memory.rect(), ChartTheme::cpu), 0);
+        QVERIFY(m_renderer.plotArea(Kind::Memory, Panel::Cpu).isEmpty());
+    }
+
+    void drawnCpuLineFollowsTheVcpuCount_data()
+    {
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<double>("cpu");
+        QTest::addColumn<double>("fraction"); // of the plot height, from the bottom
+        QTest::newRow("100 % of 1 vCPU") << 100 << 100.0 << 1.0;
+        QTest::newRow("100 % of 2 vCPU") << 200 << 100.0 << 0.5;
+        QTest::newRow("100 % of 4 vCPU") << 400 << 100.0 << 0.25;
+        QTest::newRow("300 % of 4 vCPU") << 400 << 300.0 << 0.75;
+        QTest::newRow("150 % unlimited") << 0 << 150.0 << 0.75;
+    }
+    void drawnCpuLineFollowsTheVcpuCount()
+    {
+        QFETCH(int, limit);
+        QFETCH(double, cpu);
+        QFETCH(double, fraction);
+        const QImage image = decode(m_renderer.render(Kind::Cpu, flatInput(6, cpu, 100, limit)));
+        const QRect plot = m_renderer.plotArea(Kind::Cpu, Panel::Cpu);
+        const int expected = qRound(plot.bottom() - fraction * (plot.height() - 1));
+        const int row = densestRow(image, plot.adjusted(0, -4, 0, 0), ChartTheme::cpu);
+        QVERIFY2(qAbs(row - expected) <= 3,
+                 qPrintable(QStringLiteral("line at row %1, expected %2").arg(row).arg(expected)));
+    }
+
+    void limitLineOnlyWhereALimitApplies()
+    {
+        // Flat lines in the middle, away from the axis maximum where the limit line lies.
+        const QImage limited = decode(m_renderer.render(Kind::Combined, flatInput(6, 90, 2000)));
+        const QRect cpuPlot = m_renderer.plotArea(Kind::Combined, Panel::Cpu);
+        const QRect memoryPlot = m_renderer.plotArea(Kind::Combined, Panel::Memory);
+        const QRect cpuTop = cpuPlot.adjusted(0, -3, 0, -cpuPlot.height() + 4);
+        const QRect memoryTop = memoryPlot.adjusted(0, -3, 0, -memoryPlot.height() + 4);
+        const int cpuLimit = countColour(limited, cpuTop, ChartTheme::limit);
+        const int memoryLimit = countColour(limited, memoryTop, ChartTheme::limit);
+        QVERIFY2(cpuLimit > cpuPlot.width() / 4, qPrintable(QString::number(cpuLimit)));
+        QVERIFY2(memoryLimit > memoryPlot.width() / 4, qPrintable(QString::number(memoryLimit)));
+
+        const QImage unlimited =
+            decode(m_renderer.render(Kind::Combined, flatInput(6, 50, 2000, 0, 0)));
+        QCOMPARE(countColour(unlimited, unlimited.rect(), ChartTheme::limit), 0);
+    }
+
+    void noCrashWithFewPoints_data()
+    {
+        QTest::addColumn<int>("points");
+        QTest::newRow("0 points") << 0;
+        QTest::newRow("1 point") << 1;
+        QTest::newRow("2 points") << 2;
+        QTest::newRow("6 points") << 6;
+    }
+    void noCrashWithFewPoints()
+    {
+        QFETCH(int, points);
+        for (const Kind kind : {Kind::Combined, Kind::Cpu, Kind::Memory}) {
+            const QImage image = decode(m_renderer.render(kind, flatInput(points, 100, 1000)));
+            QCOMPARE(image.size(), m_renderer.imageSize(kind));
+            const QColor colour = kind == Kind::Memory ? ChartTheme::memory : ChartTheme::cpu;
+            // No data: axes and the waiting note, no series. One point: a dot.
+            const int pixels = countColour(image, image.rect(), colour);
+            if (points == 0)
+                QCOMPARE(pixels, 0);
+            else
+                QVERIFY2(pixels > 20, qPrintable(QString::number(pixels)));
+        }
+    }
+
+    void reuseKeepsNoStateBetweenRenders()
+    {
+        QtChartRenderer renderer;
+        ChartInput busy = flatInput(6, 0, 0, 400, 0);
+        busy.cpuPercent = series({50, 390, 20, 260, 120, 330});
+        busy.memoryMiB = series({900, 1200, 2500, 700, 3000, 1800});
+        const QImage first = renderer.renderImage(Kind::Combined, busy).copy();
+        renderer.renderImage(Kind::Combined, flatInput(0, 0, 0));
+        renderer.renderImage(Kind::Combined, flatInput(1, 50, 50, 100, 100));
+        const QImage again = renderer.renderImage(Kind::Combined, busy);
+        QCOMPARE(again, first);
+        QVERIFY(again != renderer.renderImage(Kind::Combined, flatInput(6, 10, 10)).copy());
+    }
+
+    void paletteEncodingKeepsTheThemeColours()
+    {
+        const QImage drawn = m_renderer.renderImage(Kind::Combined, flatInput(6, 150, 2000));
+        const QImage decoded = decode(m_renderer.render(Kind::Combined, flatInput(6, 150, 2000)));
+        QCOMPARE(decoded.size(), drawn.size());
+        for (const QColor &colour : {ChartTheme::cpu, ChartTheme::memory, ChartTheme::background,
+                                     ChartTheme::plotArea, ChartTheme::text}) {
+            const int before = countColour(drawn, drawn.rect(), colour);
+            const int after = countColour(decoded, decoded.rect(), colour);
+            QVERIFY2(before > 0 && qAbs(after - before) <= before / 10 + 5,
+                     qPrintable(QStringLiteral("%1: %2 pixels drawn, %3 after encoding")
+                                    .arg(colour.name())
+                                    .arg(before)
+                                    .arg(after)));
+        }
+        QVERIFY(PngEncoder::themePalette().size() <= 255);
+    }
+
+    void offscreenPlatformChoice_data()
+    {
+        QTest::addColumn<QByteArray>("platform");
+        QTest::addColumn<QByteArray>("display");
+        QTest::addColumn<QByteArray>("wayland");
+        QTest::addColumn<bool>("headless");
+        QTest::addColumn<QByteArray>("expected");
+        QTest::newRow("no display")
+            << QByteArray() << QByteArray() << QByteArray() << false << QByteArray("offscreen");
+        QTest::newRow("X11 desktop")
+            << QByteArray() << QByteArray(":0") << QByteArray() << false << QByteArray();
+        QTest::newRow("Wayland desktop")
+            << QByteArray() << QByteArray() << QByteArray("wayland-0") << false << QByteArray();
+        QTest::newRow("--no-gui with a display")
+            << QByteArray() << QByteArray(":0") << QByteArray() << true << QByteArray("offscreen");
+        QTest::newRow("user's choice wins")
+            << QByteArray("xcb") << QByteArray() << QByteArray() << true << QByteArray("xcb");
+    }
+    void offscreenPlatformChoice()
+    {
+        QFETCH(QByteArray, platform);
+        QFETCH(QByteArray, display);
+        QFETCH(QByteArray, wayland);
+        QFETCH(bool, headless);
+        QFETCH(QByteArray, expected);
+        const char *names[] = {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"};
+        const QByteArray values[] = {platform, display, wayland};
+        QByteArray saved[3];
+        bool wasSet[3];
+        for (int i = 0; i < 3; ++i) {
+            wasSet[i] = qEnvironmentVariableIsSet(names[i]);
+            saved[i] = qgetenv(names[i]);
+            if (values[i].isEmpty())
+                qunsetenv(names[i]);
+            else
+                qputenv(names[i], values[i]);
+        }
+        const bool chose = prepareOffscreenPlatform(headless);
+        const QByteArray result = qgetenv("QT_QPA_PLATFORM");
+        for (int i = 0; i < 3; ++i) {
+            if (wasSet[i])
+                qputenv(names[i], saved[i]);
+            else
+                qunsetenv(names[i]);
+        }
+        QCOMPARE(result, expected);
+        QCOMPARE(chose, platform.isEmpty() && expected == "offscreen");
+    }
+
+private:
+    QtChartRenderer m_renderer;
+};
+
+QTEST_MAIN(TestChartRenderer)
+#include "tst_chartrenderer.moc"
