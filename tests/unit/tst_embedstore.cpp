@@ -9,7 +9,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include "TestSupport.h"
+#include "../support/TestSupport.h"
 
 using namespace Pterodisbot;
 
