@@ -1,0 +1,315 @@
+#include "discord/RestClient.h"
+
+#include <QHttpMultiPart>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include "Clock.h"
+#include "discord/DiscordError.h"
+#include "discord/MessageLimits.h"
+#include "logging.h"
+#include "net/HttpClient.h"
+
+#ifndef PTERODISBOT_VERSION
+#define PTERODISBOT_VERSION "0.0.0"
+#endif
+#ifndef PTERODISBOT_HOMEPAGE
+#define PTERODISBOT_HOMEPAGE "https://github.com/pterodisbot"
+#endif
+
+namespace Pterodisbot {
+
+namespace {
+
+bool isServerError(int status)
+{
+    return status == 500 || status == 502 || status == 503 || status == 504;
+}
+
+std::shared_ptr<QHttpMultiPart> buildMultipart(const RestCall &call)
+{
+    auto multipart = std::make_shared<QHttpMultiPart>(QHttpMultiPart::FormDataType);
+    QHttpPart payload;
+    payload.setHeader(QNetworkRequest::ContentDispositionHeader,
+                      QByteArrayLiteral("form-data; name=\"payload_json\""));
+    payload.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    payload.setBody(call.jsonBody);
+    multipart->append(payload);
+    for (qsizetype i = 0; i < call.files.size(); ++i) {
+        const MessageFile &file = call.files.at(i);
+        QByteArray filename = file.filename.toUtf8();
+        filename.replace('"', "_").replace('\r', "_").replace('\n', "_");
+        QHttpPart part;
+        const QByteArray disposition = "form-data; name=\"files[" + QByteArray::number(i) +
+                                       "]\"; filename=\"" + filename + '"';
+        part.setHeader(QNetworkRequest::ContentDispositionHeader, disposition);
+        part.setHeader(QNetworkRequest::ContentTypeHeader,
+                       file.contentType.isEmpty() ? QByteArrayLiteral("application/octet-stream")
+                                                  : file.contentType.toLatin1());
+        part.setBody(file.bytes);
+        multipart->append(part);
+    }
+    return multipart;
+}
+
+} // namespace
+
+RestReply::RestReply(QObject *parent)
+    : QObject(parent)
+{}
+
+RestReply::~RestReply()
+{
+    if (m_http) {
+        m_http->disconnect(this);
+        m_http->abort();
+    }
+    if (auto *client = qobject_cast<RestClient *>(parent()))
+        client->m_pending.remove(this);
+}
+
+void RestReply::abort()
+{
+    if (m_finished)
+        return;
+    if (auto *client = qobject_cast<RestClient *>(parent())) {
+        client->finish(
+            this, ApiError{ApiError::Kind::Cancelled, 0, {}, QStringLiteral("request cancelled")});
+    }
+}
+
+RestClient::RestClient(QNetworkAccessManager *nam, Clock *clock, RestOptions options,
+                       QObject *parent)
+    : QObject(parent)
+    , m_clock(clock)
+    , m_options(std::move(options))
+    , m_buckets(clock, m_options.rateLimits)
+    , m_http(new HttpClient(nam, clock, this))
+{
+    m_http->setRateLimiter(&m_buckets);
+    m_http->setErrorMapper(&discordError);
+    m_http->setUserAgent(userAgent());
+    m_http->setMaxConcurrentRequests(m_options.maxConcurrentRequests);
+    setBotToken(m_options.botToken);
+}
+
+RestClient::~RestClient()
+{
+    m_shuttingDown = true;
+    const QSet<RestReply *> pending = m_pending;
+    for (RestReply *reply : pending) {
+        if (reply->m_http)
+            reply->m_http->disconnect(this);
+        finish(reply, ApiError{ApiError::Kind::Cancelled,
+                               0,
+                               {},
+                               QStringLiteral("the Discord client is shutting down")});
+    }
+    delete m_http; // before the replies and the limiter it calls into
+    m_http = nullptr;
+}
+
+QByteArray RestClient::userAgent()
+{
+    return QByteArrayLiteral("DiscordBot (" PTERODISBOT_HOMEPAGE ", " PTERODISBOT_VERSION ")");
+}
+
+void RestClient::setBotToken(const QString &token)
+{
+    m_options.botToken = token;
+    registerSecret(token);
+}
+
+bool RestClient::isStopped() const
+{
+    return m_buckets.guard().isStopped();
+}
+
+QUrl RestClient::urlFor(const QString &path) const
+{
+    QString base = m_options.baseUrl.toString(QUrl::FullyEncoded);
+    while (base.endsWith(QLatin1Char('/')))
+        base.chop(1);
+    return QUrl(base + path, QUrl::StrictMode);
+}
+
+ApiError RestClient::guardError() const
+{
+    return ApiError{ApiError::Kind::RateLimited, 0, {}, m_buckets.guard().stopReason()};
+}
+
+RestReply *RestClient::send(RestCall call)
+{
+    auto *reply = new RestReply(this);
+    reply->m_routeKey = m_buckets.route(call.method, call.path).key;
+    reply->m_call = std::make_shared<RestCall>(std::move(call));
+    m_pending.insert(reply);
+    if (m_shuttingDown)
+        finishLater(reply, ApiError{ApiError::Kind::Cancelled,
+                                    0,
+                                    {},
+                                    QStringLiteral("the Discord client is shutting down")});
+    else if (isStopped())
+        finishLater(reply, guardError());
+    else
+        startAttempt(reply);
+    return reply;
+}
+
+RestReply *RestClient::sendJson(const QByteArray &method, const QString &path,
+                                const QJsonValue &body)
+{
+    RestCall call;
+    call.method = method;
+    call.path = path;
+    if (body.isObject() || body.isArray()) {
+        call.hasBody = true;
+        call.jsonBody = body.isObject()
+                            ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+    }
+    return send(std::move(call));
+}
+
+RestReply *RestClient::sendMessage(const QByteArray &method, const QString &path,
+                                   const Message &message, Message::Mode mode)
+{
+    RestCall call;
+    call.method = method;
+    call.path = path;
+    call.hasBody = true;
+    call.jsonBody = QJsonDocument(message.toJson(mode)).toJson(QJsonDocument::Compact);
+    call.files = MessageLimits::enforce(message).files;
+    return send(std::move(call));
+}
+
+void RestClient::startAttempt(RestReply *reply)
+{
+    if (reply->m_finished)
+        return;
+    if (isStopped()) {
+        finish(reply, guardError());
+        return;
+    }
+    const RestCall &call = *reply->m_call;
+    HttpRequest request;
+    request.method = call.method;
+    request.url = urlFor(call.path);
+    request.setHeader(QByteArrayLiteral("Authorization"),
+                      QByteArrayLiteral("Bot ") + m_options.botToken.toUtf8());
+    if (!call.auditLogReason.isEmpty())
+        request.setHeader(QByteArrayLiteral("X-Audit-Log-Reason"),
+                          QUrl::toPercentEncoding(call.auditLogReason));
+    if (!call.files.isEmpty()) {
+        request.multiPart = buildMultipart(call);
+    } else if (call.hasBody) {
+        request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
+        request.body = call.jsonBody;
+    }
+    request.rateLimitKey = reply->m_routeKey;
+    request.timeoutMs = m_options.timeoutMs;
+    // Retries and 429 waits are decided here, per attempt with a fresh body; the transport
+    // sends each attempt once and lets the bucket limiter gate it.
+    RetryPolicy once = RetryPolicy::once(m_options.timeoutMs);
+    once.setMaxRateLimitRetries(0);
+    request.retryPolicy = once;
+
+    ++reply->m_attempts;
+    HttpReply *http = m_http->send(std::move(request));
+    reply->m_http = http;
+    connect(http, &HttpReply::finished, reply,
+            [this, reply, http] { onAttemptFinished(reply, http); });
+}
+
+void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
+{
+    // An attempt that ended without an answer (timeout, network error) still held its bucket.
+    m_buckets.onAbandoned(http->request());
+    if (reply->m_http == http)
+        reply->m_http = nullptr;
+    checkGuard();
+    if (reply->m_finished)
+        return;
+    reply->m_status = http->status();
+    reply->m_headers = http->headers();
+    reply->m_body = http->body();
+    const ApiError error = http->error();
+    if (!error.isError()) {
+        finish(reply, error);
+        return;
+    }
+    const RestCall &call = *reply->m_call;
+    if (http->status() == 429) {
+        if (reply->m_rateLimitRetries < m_options.maxRateLimitRetries &&
+            error.retryAfterMs <= m_options.maxRetryAfterMs) {
+            ++reply->m_rateLimitRetries;
+            qCInfo(lcRest).noquote() << "429 on" << reply->m_routeKey << "- retrying after"
+                                     << error.retryAfterMs << "ms";
+            // The limiter now holds the bucket (or everything) for retry_after.
+            startAttempt(reply);
+            return;
+        }
+        finish(reply, error);
+        return;
+    }
+    const bool transient =
+        isServerError(http->status()) || error.kind == ApiError::Kind::Network ||
+        (error.kind == ApiError::Kind::Timeout && http->request().isIdempotent());
+    if (transient && reply->m_transientRetries < m_options.retryBackoffsMs.size()) {
+        const int backoff = m_options.retryBackoffsMs.at(reply->m_transientRetries++);
+        qCInfo(lcRest).noquote() << call.method << reply->m_routeKey << "failed ("
+                                 << error.toString() << "), retry" << reply->m_transientRetries
+                                 << "in" << backoff << "ms";
+        QTimer::singleShot(backoff, reply, [this, reply] { startAttempt(reply); });
+        return;
+    }
+    if (error.kind != ApiError::Kind::NotFound)
+        qCInfo(lcRest).noquote() << call.method << reply->m_routeKey << "->" << error.toString();
+    finish(reply, error);
+}
+
+void RestClient::finish(RestReply *reply, const ApiError &error)
+{
+    if (reply->m_finished)
+        return;
+    if (HttpReply *http = reply->m_http) {
+        reply->m_http = nullptr;
+        http->disconnect(reply);
+        m_buckets.onAbandoned(http->request());
+        http->abort();
+    }
+    m_pending.remove(reply);
+    reply->m_error = error;
+    reply->m_finished = true;
+    QPointer<RestReply> guard(reply);
+    emit reply->finished();
+    if (guard && guard->m_autoDelete)
+        guard->deleteLater();
+}
+
+void RestClient::finishLater(RestReply *reply, const ApiError &error)
+{
+    QTimer::singleShot(0, reply, [this, reply, error] { finish(reply, error); });
+}
+
+void RestClient::checkGuard()
+{
+    const RateLimitGuard::State state = m_buckets.guard().state();
+    if (state == m_guardState)
+        return;
+    const RateLimitGuard::State previous = m_guardState;
+    m_guardState = state;
+    if (state == RateLimitGuard::State::Stopped) {
+        const ApiError error = guardError();
+        emit sendingStopped(error.message);
+        const QSet<RestReply *> pending = m_pending;
+        for (RestReply *reply : pending)
+            finish(reply, error);
+    } else if (state == RateLimitGuard::State::Warning && previous == RateLimitGuard::State::Ok) {
+        emit invalidRequestsWarning(m_buckets.guard().count());
+    } else if (previous == RateLimitGuard::State::Stopped) {
+        emit sendingResumed();
+    }
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,141 @@
+#pragma once
+
+#include <memory>
+
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QSet>
+#include <QUrl>
+
+#include "discord/Message.h"
+#include "discord/RateLimitBuckets.h"
+#include "discord/RestReply.h"
+
+class QNetworkAccessManager;
+
+namespace Pterodisbot {
+
+class Clock;
+class HttpClient;
+
+//! Settings of the Discord REST client; every number is configuration.
+struct RestOptions
+{
+    QUrl baseUrl = QUrl(QStringLiteral("https://discord.com/api/v10"));
+    QString botToken;
+    //! Per HTTP request.
+    int timeoutMs = 15000;
+    //! Waits before re-sending after a 500/502/503/504 or a network error (timeouts only for
+    //! idempotent methods); one retry per entry. Other 4xx are never retried.
+    QList<int> retryBackoffsMs = {1000, 3000, 6000};
+    //! 429s waited out per call before it fails with RateLimited.
+    int maxRateLimitRetries = 5;
+    //! A 429 asking for a longer wait fails the call at once instead.
+    qint64 maxRetryAfterMs = 120000;
+    int maxConcurrentRequests = 8;
+    RateLimitOptions rateLimits;
+};
+
+//! What a call sends: shared by the attempts of one RestReply (a multipart body is rebuilt
+//! for every attempt, because a sent QHttpMultiPart cannot be read again).
+struct RestCall
+{
+    QByteArray method;
+    QString path; //!< relative to the base URL, with query
+    QByteArray jsonBody;
+    bool hasBody = false;
+    QList<MessageFile> files;
+    QString auditLogReason;
+};
+
+//! Discord REST over HttpClient: bot authentication, the DiscordBot User-Agent, per-request
+//! timeouts, the bucket rate limiter (RateLimitBuckets), Discord's error format (discordError),
+//! retries for 5xx with backoff, 429s waited out (the limiter holds the bucket or everything
+//! meanwhile), and the invalid-request guard that stops all sending before Discord bans the IP.
+//! Endpoints are thin methods (RestEndpoints.cpp); anything else goes through send().
+class RestClient final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RestClient)
+
+public:
+    //! \a nam and \a clock must outlive the client.
+    RestClient(QNetworkAccessManager *nam, Clock *clock, RestOptions options,
+               QObject *parent = nullptr);
+    ~RestClient() override;
+
+    //! "DiscordBot (<homepage>, <version>)", as Discord requires.
+    static QByteArray userAgent();
+
+    const RestOptions &options() const { return m_options; }
+    void setBotToken(const QString &token);
+    RateLimitBuckets &rateLimits() { return m_buckets; }
+    HttpClient *http() const { return m_http; }
+
+    //! Sends \a call (path relative to the base URL).
+    RestReply *send(RestCall call);
+    RestReply *sendJson(const QByteArray &method, const QString &path, const QJsonValue &body);
+    //! JSON or, when \a message has files, multipart (payload_json + files[n]).
+    RestReply *sendMessage(const QByteArray &method, const QString &path, const Message &message,
+                           Message::Mode mode);
+
+    // --- endpoints (RestEndpoints.cpp)
+    RestReply *getGatewayBot();
+    RestReply *getCurrentUser();
+    RestReply *getGuildRoles(const QString &guildId);
+    RestReply *createMessage(const QString &channelId, const Message &message);
+    //! A full re-render: content, embeds, components and attachments are replaced. To replace
+    //! the chart put the new PNG in message.files (sent as files[0], the embed pointing at
+    //! attachment://<name>); to keep the old one list it in message.keptAttachments.
+    RestReply *editMessage(const QString &channelId, const QString &messageId,
+                           const Message &message);
+    RestReply *deleteMessage(const QString &channelId, const QString &messageId);
+    RestReply *getMessage(const QString &channelId, const QString &messageId);
+    RestReply *getGuildCommands(const QString &applicationId, const QString &guildId);
+    RestReply *bulkOverwriteGuildCommands(const QString &applicationId, const QString &guildId,
+                                          const QJsonArray &commands);
+    //! POST /interactions/{id}/{token}/callback with {type, data}.
+    RestReply *createInteractionResponse(const QString &interactionId, const QString &token,
+                                         int type, const std::optional<Message> &data,
+                                         Message::Mode mode = Message::Mode::Create);
+    RestReply *getOriginalResponse(const QString &applicationId, const QString &token);
+    RestReply *editOriginalResponse(const QString &applicationId, const QString &token,
+                                    const Message &message);
+    RestReply *deleteOriginalResponse(const QString &applicationId, const QString &token);
+    RestReply *createFollowUp(const QString &applicationId, const QString &token,
+                              const Message &message);
+
+    //! Calls not finished yet.
+    int pendingCount() const { return int(m_pending.size()); }
+    //! Whether the invalid-request guard has stopped all sending.
+    bool isStopped() const;
+
+signals:
+    //! The invalid-request count crossed the warning level.
+    void invalidRequestsWarning(int count);
+    //! Sending stopped (every call fails at once) until the window drains.
+    void sendingStopped(const QString &reason);
+    void sendingResumed();
+
+private:
+    void startAttempt(RestReply *reply);
+    void onAttemptFinished(RestReply *reply, HttpReply *http);
+    void finish(RestReply *reply, const ApiError &error);
+    void finishLater(RestReply *reply, const ApiError &error);
+    void checkGuard();
+    ApiError guardError() const;
+    QUrl urlFor(const QString &path) const;
+
+    friend class RestReply;
+
+    Clock *m_clock;
+    RestOptions m_options;
+    RateLimitBuckets m_buckets;
+    HttpClient *m_http;
+    QSet<RestReply *> m_pending;
+    RateLimitGuard::State m_guardState = RateLimitGuard::State::Ok;
+    bool m_shuttingDown = false;
+};
+
+} // namespace Pterodisbot
