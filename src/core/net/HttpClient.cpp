@@ -225,6 +225,8 @@ void HttpClient::startAttempt(HttpReply *reply)
     if (!reply->m_timeoutTimer) {
         reply->m_timeoutTimer = new QTimer(reply);
         reply->m_timeoutTimer->setSingleShot(true);
+        // A timeout is a promise to the caller ("no answer within N ms"): never fire early.
+        reply->m_timeoutTimer->setTimerType(Qt::PreciseTimer);
         connect(reply->m_timeoutTimer, &QTimer::timeout, reply, [reply] {
             if (!reply->m_network)
                 return;
