@@ -136,8 +136,10 @@ void ChartPanel::update(const QList<QPointF> &points, const AxisRange &valueRang
 {
     m_scaled.clear();
     m_scaled.reserve(points.size());
-    for (const QPointF &point : points)
-        m_scaled.append(QPointF(point.x(), point.y() / valueRange.divisor));
+    for (const QPointF &point : points) {
+        if (std::isfinite(point.x()) && std::isfinite(point.y()))
+            m_scaled.append(QPointF(point.x(), point.y() / valueRange.divisor));
+    }
 
     m_valueAxis->setRange(valueRange.min, valueRange.max);
     m_valueAxis->setTickInterval(valueRange.tickInterval);
@@ -163,7 +165,7 @@ void ChartPanel::update(const QList<QPointF> &points, const AxisRange &valueRang
         m_limit->setVisible(false);
     }
     m_title->setText(title);
-    m_waiting->setVisible(points.isEmpty());
+    m_waiting->setVisible(m_scaled.isEmpty());
     // QtCharts lays out axes and series when the posted LayoutRequest arrives; a render that
     // runs before the event loop does would draw the previous layout.
     QCoreApplication::sendPostedEvents(m_chart, QEvent::LayoutRequest);

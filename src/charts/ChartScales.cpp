@@ -17,8 +17,10 @@ constexpr double singleSampleSpanMs = 5'000;
 double peak(const QList<QPointF> &points)
 {
     double result = 0;
-    for (const QPointF &point : points)
-        result = std::max(result, point.y());
+    for (const QPointF &point : points) {
+        if (std::isfinite(point.y()))
+            result = std::max(result, point.y());
+    }
     return result;
 }
 

@@ -115,6 +115,8 @@ private slots:
         QTest::newRow("unlimited, just over") << 0 << QList<double>{100.1} << 200.0 << 50.0;
         QTest::newRow("unlimited, 3.5 cores") << 0 << QList<double>{350, 20} << 400.0 << 100.0;
         QTest::newRow("unlimited, 12 cores") << 0 << QList<double>{1180} << 1200.0 << 400.0;
+        QTest::newRow("unlimited, NaN and infinity ignored")
+            << 0 << QList<double>{qQNaN(), 150, qInf()} << 200.0 << 50.0;
         QTest::newRow("6 vCPU") << 600 << QList<double>{} << 600.0 << 200.0;
         QTest::newRow("2.5 vCPU") << 250 << QList<double>{} << 250.0 << 100.0;
     }
@@ -365,6 +367,20 @@ private slots:
             else
                 QVERIFY2(pixels > 20, qPrintable(QString::number(pixels)));
         }
+    }
+
+    void nonFiniteValuesAreSkipped()
+    {
+        ChartInput input = flatInput(3, 0, 0);
+        input.cpuPercent = series({qQNaN(), 150, qInf()});
+        input.memoryMiB = series({qInf(), qQNaN(), 300});
+        const QImage image = decode(m_renderer.render(Kind::Combined, input));
+        QCOMPARE(image.size(), m_renderer.imageSize(Kind::Combined));
+        // One finite point each: drawn as a dot.
+        QVERIFY(countColour(image, m_renderer.plotArea(Kind::Combined, Panel::Cpu),
+                            ChartTheme::cpu) > 20);
+        QVERIFY(countColour(image, m_renderer.plotArea(Kind::Combined, Panel::Memory),
+                            ChartTheme::memory) > 20);
     }
 
     void reuseKeepsNoStateBetweenRenders()
