@@ -415,6 +415,41 @@ private slots:
         QVERIFY2(backingOff.size() >= 3, qPrintable(QString::number(backingOff.size())));
     }
 
+    void backoffGrowsUntilASessionIsReadyAgain()
+    {
+        ScriptedServer server;
+        GatewaySettings settings = fastSettings();
+        settings.backoffBaseMs = 20;
+        settings.backoffMaxMs = 100;
+        Gateway gateway(settings);
+        gateway.setRandomSource([] { return 0.0; });
+        QSignalSpy ready(&gateway, &Gateway::ready);
+        QSignalSpy resumed(&gateway, &Gateway::resumed);
+        QSignalSpy backingOff(&gateway, &Gateway::backingOff);
+        gateway.start(server.url());
+        QVERIFY(ready.wait(5000));
+        // Every RESUME is met by a dropped connection: the waits grow up to the maximum.
+        connect(&server, &ScriptedServer::payload, &server, [&server](const QJsonObject &p) {
+            if (p.value(QStringLiteral("op")).toInt() == 6 && server.connections.size() < 7)
+                server.last().socket->abort();
+        });
+        server.last().socket->abort();
+        QTRY_COMPARE(server.connections.size(), 7);
+        QList<int> waits;
+        for (const auto &args : backingOff)
+            waits << args.first().toInt();
+        QCOMPARE(waits, (QList<int>{10, 20, 40, 50, 50, 50})); // min(100, 20 × 2^n) × 0.5
+        QCOMPARE(gateway.state(), Gateway::State::Resuming);
+        // RESUMED resets the backoff: the next failure waits the base again.
+        server.dispatch(QStringLiteral("RESUMED"), 2);
+        QVERIFY(resumed.wait(5000));
+        QCOMPARE(gateway.state(), Gateway::State::Ready);
+        QCOMPARE(gateway.backoffMs(), 0);
+        server.last().socket->abort();
+        QTRY_COMPARE(backingOff.size(), 7);
+        QCOMPARE(backingOff.last().first().toInt(), 10);
+    }
+
     void invalidSessionIdentifiesOnNormalUrlAfterWaiting()
     {
         ScriptedServer server;
