@@ -223,8 +223,7 @@ DiscordHttpReply DiscordRest::handleApi(const QHttpServerRequest &request, Call 
     std::optional<DiscordHttpReply> reply = (this->*call.handler)(call);
     if (!reply)
         reply = DiscordHttpReply::error(500, 0, QStringLiteral("500: Internal Server Error"));
-    if (reply->status != 429 || !reply->headers.isEmpty())
-        reply->headers.append(bucket.headers);
+    reply->headers.append(bucket.headers);
     return *reply;
 }
 
@@ -357,86 +356,6 @@ DiscordHttpReply DiscordRest::serveAttachment(const QStringList &segments) const
     reply.contentType = attachment->contentType.isEmpty() ? QByteArray("application/octet-stream")
                                                           : attachment->contentType.toLatin1();
     return reply;
-}
-
-std::optional<DiscordHttpReply> DiscordRest::getGateway(const Call &)
-{
-    return DiscordHttpReply::json(
-        200, QJsonObject{{QStringLiteral("url"), m_gateway->url().toString()}});
-}
-
-std::optional<DiscordHttpReply> DiscordRest::getGatewayBot(const Call &)
-{
-    const int total = m_state->options().sessionStartTotal;
-    return DiscordHttpReply::json(
-        200, QJsonObject{{QStringLiteral("url"), m_gateway->url().toString()},
-                         {QStringLiteral("shards"), 1},
-                         {QStringLiteral("session_start_limit"),
-                          QJsonObject{{QStringLiteral("total"), total},
-                                      {QStringLiteral("remaining"),
-                                       qMax(0, total - m_gateway->identifyCount())},
-                                      {QStringLiteral("reset_after"), 86400000},
-                                      {QStringLiteral("max_concurrency"), 1}}}});
-}
-
-std::optional<DiscordHttpReply> DiscordRest::getCurrentUser(const Call &)
-{
-    return DiscordHttpReply::json(200, DiscordObjects::botUser(*m_state));
-}
-
-std::optional<DiscordHttpReply> DiscordRest::getApplication(const Call &)
-{
-    const QJsonObject owner = DiscordObjects::humanUser(QStringLiteral("1500000000000000001"));
-    return DiscordHttpReply::json(
-        200, QJsonObject{{QStringLiteral("id"), m_state->options().applicationId},
-                         {QStringLiteral("name"), m_state->options().botUsername},
-                         {QStringLiteral("icon"), QJsonValue(QJsonValue::Null)},
-                         {QStringLiteral("description"), QString()},
-                         {QStringLiteral("bot_public"), false},
-                         {QStringLiteral("bot_require_code_grant"), false},
-                         {QStringLiteral("verify_key"), QString(64, QLatin1Char('0'))},
-                         {QStringLiteral("flags"), 0},
-                         {QStringLiteral("owner"), owner},
-                         {QStringLiteral("team"), QJsonValue(QJsonValue::Null)},
-                         {QStringLiteral("bot"), DiscordObjects::botUser(*m_state)}});
-}
-
-std::optional<DiscordHttpReply> DiscordRest::getGuild(const Call &call)
-{
-    if (call.segments.at(1) != m_state->options().guildId)
-        return DiscordHttpReply::error(403, 50001, QStringLiteral("Missing Access"));
-    QJsonObject guild = DiscordObjects::guildCreate(*m_state);
-    // The gateway-only fields are not part of the REST guild object.
-    for (const char *key : {"joined_at", "large", "unavailable", "member_count", "voice_states",
-                            "members", "channels", "threads", "presences", "stage_instances",
-                            "guild_scheduled_events", "soundboard_sounds", "lazy"})
-        guild.remove(QLatin1String(key));
-    return DiscordHttpReply::json(200, guild);
-}
-
-std::optional<DiscordHttpReply> DiscordRest::getGuildRoles(const Call &call)
-{
-    if (call.segments.at(1) != m_state->options().guildId)
-        return DiscordHttpReply::error(403, 50001, QStringLiteral("Missing Access"));
-    return DiscordHttpReply::json(200, DiscordObjects::roles(*m_state));
-}
-
-std::optional<DiscordHttpReply> DiscordRest::getGuildChannels(const Call &call)
-{
-    if (call.segments.at(1) != m_state->options().guildId)
-        return DiscordHttpReply::error(403, 50001, QStringLiteral("Missing Access"));
-    QJsonArray channels;
-    for (const SimChannel &channel : m_state->channels())
-        channels.append(DiscordObjects::channel(*m_state, channel, true));
-    return DiscordHttpReply::json(200, channels);
-}
-
-std::optional<DiscordHttpReply> DiscordRest::getChannel(const Call &call)
-{
-    if (auto error = checkChannel(call.segments.at(1), false))
-        return error;
-    return DiscordHttpReply::json(
-        200, DiscordObjects::channel(*m_state, *m_state->channel(call.segments.at(1)), true));
 }
 
 } // namespace PterodisbotSim

@@ -79,7 +79,7 @@ private:
     bool route(Call &call) const;
     DiscordHttpReply serveAttachment(const QStringList &segments) const;
 
-    // DiscordRest.cpp: gateway, users, guilds, channels.
+    // DiscordRestGuild.cpp: gateway, users, guilds, channels.
     std::optional<DiscordHttpReply> getGateway(const Call &call);
     std::optional<DiscordHttpReply> getGatewayBot(const Call &call);
     std::optional<DiscordHttpReply> getCurrentUser(const Call &call);

@@ -73,6 +73,10 @@ public:
                             const QString &userId, const QStringList &roleIds,
                             const QString &customId, int componentType = 2,
                             const QStringList &values = {}, const QString &guildId = {});
+    //! An autocomplete interaction (type 4); options carry the focused one (addition).
+    QString injectAutocomplete(const QString &channelId, const QString &userId,
+                               const QStringList &roleIds, const QString &name,
+                               const QJsonArray &options);
     //! {type, data} of the bot's callback, {} if none.
     QJsonObject interactionResponse(const QString &interactionId) const;
     bool interactionAcknowledged(const QString &interactionId) const;
@@ -119,6 +123,7 @@ signals:
     void commandsRegistered(); //!< addition: after every successful bulk overwrite
 
 private:
+    QString commandId(const QString &name) const;
     QString injectInteraction(int type, const QString &channelId, const QString &userId,
                               const QStringList &roleIds, const QJsonObject &data,
                               const QString &messageId, const QString &guildId);

@@ -295,6 +295,7 @@ private slots:
     void resumeUnknownSessionIsInvalid();
     void zlibStreamFramesInflateToJson();
     void serverControlledEvents();
+    void identifyThrottleAndEarlyDispatches();
     void restBasicsAndAuth();
     void missingUserAgentIsRefused();
     void messageCreateEditDelete();
@@ -309,6 +310,7 @@ private slots:
     void interactionCallbackOnlyOnce();
     void componentInteractionDeferAndWebhooks();
     void deferredResponseEditedOnOriginal();
+    void autocompleteResult();
     void oldMessageEditsLimited();
     void commandsBulkOverwrite();
     void deletedBehindTheBotsBack();
@@ -1645,6 +1647,68 @@ void TestDiscordSimulator::tlsRestAndGateway()
     QVERIFY(!gateway.waitFor(10).isEmpty());
     gateway.identify(sim.botToken());
     QVERIFY(!gateway.waitFor(0, QStringLiteral("READY")).isEmpty());
+}
+
+void TestDiscordSimulator::identifyThrottleAndEarlyDispatches()
+{
+    DiscordSimOptions options;
+    options.identifyMinIntervalMs = 5000;
+    DiscordSimulator sim;
+    QVERIFY(sim.start(options));
+    // A dispatch before any session waits for the first READY.
+    sim.dispatch(QStringLiteral("EARLY"), {});
+    auto first = identifiedClient(sim);
+    QVERIFY(first);
+    QCOMPARE(first->waitFor(0, QStringLiteral("EARLY")).value(QStringLiteral("s")).toInt(), 3);
+
+    GatewayClient second;
+    second.open(sim.gatewayUrl());
+    QVERIFY(!second.waitFor(10).isEmpty());
+    second.identify(sim.botToken());
+    QCOMPARE(second.waitFor(9).value(QStringLiteral("d")).toBool(true), false);
+    QCOMPARE(sim.identifyCount(), 1);
+    sim.advanceClock(5000);
+    second.identify(sim.botToken());
+    QVERIFY(!second.waitFor(0, QStringLiteral("READY")).isEmpty());
+    QCOMPARE(sim.identifyCount(), 2);
+}
+
+void TestDiscordSimulator::autocompleteResult()
+{
+    DiscordSimulator sim;
+    QVERIFY(sim.start());
+    RestClient rest(sim);
+    rest.authorize = false;
+    const QString channel = sim.channelIds().at(0);
+    const QString id = sim.injectAutocomplete(
+        channel, QStringLiteral("1600000000000000001"), {}, QStringLiteral("server_status"),
+        QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("server")},
+                               {QStringLiteral("type"), 3},
+                               {QStringLiteral("value"), QStringLiteral("mine")},
+                               {QStringLiteral("focused"), true}}});
+    QCOMPARE(sim.interactionPayload(id).value(QStringLiteral("type")).toInt(), 4);
+    const QJsonObject choices{
+        {QStringLiteral("type"), 8},
+        {QStringLiteral("data"),
+         QJsonObject{{QStringLiteral("choices"),
+                      QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("Minecraft")},
+                                             {QStringLiteral("value"), QStringLiteral("abc")}}}}}}};
+    QCOMPARE(
+        rest.send("POST",
+                  QStringLiteral("/interactions/%1/%2/callback").arg(id, sim.interactionToken(id)),
+                  choices)
+            .status,
+        204);
+    QCOMPARE(sim.interactionResponse(id).value(QStringLiteral("type")).toInt(), 8);
+    // Autocomplete results only answer autocomplete interactions.
+    const QString command = sim.injectSlashCommand(channel, QStringLiteral("1600000000000000001"),
+                                                   {}, QStringLiteral("x"));
+    const HttpResult refused = rest.send(
+        "POST",
+        QStringLiteral("/interactions/%1/%2/callback").arg(command, sim.interactionToken(command)),
+        choices);
+    QCOMPARE(refused.status, 400);
+    QCOMPARE(refused.object().value(QStringLiteral("code")).toInt(), 50035);
 }
 
 QTEST_GUILESS_MAIN(TestDiscordSimulator)
