@@ -25,14 +25,18 @@ bool listed(const SimServer &server, const SimUser &user, const QString &type)
 }
 
 bool matchesFilters(const SimServer &server, const QString &name, const QString &uuid,
-                    const QString &any)
+                    const QString &externalId, const QString &any)
 {
+    if (!externalId.isEmpty() && !server.externalId.contains(externalId, Qt::CaseInsensitive))
+        return false;
     if (!name.isEmpty() && !server.name.contains(name, Qt::CaseInsensitive))
         return false;
     if (!uuid.isEmpty() && !server.uuid.contains(uuid, Qt::CaseInsensitive))
         return false;
+    // filter[*]: name, uuid or external id (MultiFieldServerFilter).
     if (!any.isEmpty() && !server.name.contains(any, Qt::CaseInsensitive) &&
-        !server.uuid.contains(any, Qt::CaseInsensitive))
+        !server.uuid.contains(any, Qt::CaseInsensitive) &&
+        !server.externalId.contains(any, Qt::CaseInsensitive))
         return false;
     return true;
 }
@@ -48,20 +52,15 @@ PanelReply validationError(const QString &detail, const QString &rule)
 
 PanelReply PanelApi::clientList(const PanelCall &call, const Caller &caller) const
 {
-    int perPage = 50;
-    if (call.hasParam(QStringLiteral("per_page"))) {
-        bool ok = false;
-        perPage = call.param(QStringLiteral("per_page")).toInt(&ok);
-        if (!ok || perPage < 1 || perPage > 100) {
-            return PanelReply::error(
-                400, QStringLiteral("QueryValueOutOfRangeHttpException"),
-                QStringLiteral("\"per_page\" query parameter must be between 1 and 100."));
-        }
-    }
+    // The panel pages with min(per_page, 100); junk falls back to the default.
+    bool ok = false;
+    int perPage = call.param(QStringLiteral("per_page")).toInt(&ok);
+    perPage = ok && perPage > 0 ? std::min(perPage, 100) : 50;
     const int page = std::max(1, call.param(QStringLiteral("page")).toInt());
     const QString type = call.param(QStringLiteral("type"));
     const QString name = call.param(QStringLiteral("filter[name]"));
     const QString uuid = call.param(QStringLiteral("filter[uuid]"));
+    const QString externalId = call.param(QStringLiteral("filter[external_id]"));
     const QString any = call.param(QStringLiteral("filter[*]"));
 
     const SimUser &user = *caller.user;
@@ -69,7 +68,7 @@ PanelReply PanelApi::clientList(const PanelCall &call, const Caller &caller) con
     int total = 0;
     QJsonArray data;
     for (const SimServer &server : m_world.servers()) {
-        if (!listed(server, user, type) || !matchesFilters(server, name, uuid, any))
+        if (!listed(server, user, type) || !matchesFilters(server, name, uuid, externalId, any))
             continue;
         if (total >= first && data.size() < perPage)
             data.append(PanelJson::clientServer(m_world, server, user, false));
