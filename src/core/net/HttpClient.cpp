@@ -284,7 +284,7 @@ void HttpClient::onAttemptFinished(HttpReply *reply)
     const QVariant status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     reply->m_status = status.isValid() ? status.toInt() : 0;
     reply->m_headers = network->rawHeaderPairs();
-    reply->m_body = network->readAll();
+    reply->m_body = network->isOpen() ? network->readAll() : QByteArray();
     const ApiError error = classify(reply, network);
     network->deleteLater();
 

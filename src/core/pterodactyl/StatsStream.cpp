@@ -75,7 +75,7 @@ void StatsStream::setConnectionState(ConnectionState state)
     if (m_connectionState == state)
         return;
     m_connectionState = state;
-    qCDebug(lcWings) << m_serverId << "stream" << state;
+    qCDebug(lcWings).noquote() << m_serverId << "stream" << state;
     emit connectionStateChanged(state);
 }
 
