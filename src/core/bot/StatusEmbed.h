@@ -1,0 +1,100 @@
+#pragma once
+
+#include <optional>
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include "discord/Message.h"
+#include "pterodactyl/models.h"
+
+namespace Pterodisbot {
+
+//! What a status embed (and a select option) says about a server at a glance: the power state,
+//! unless the server cannot be used at all or we could not ask about it.
+enum class DisplayState {
+    Running,
+    Starting,
+    Stopping,
+    Offline,
+    Suspended,
+    Installing,  //!< installing, install failed, restoring a backup, transferring, maintenance
+    Unreachable, //!< the panel or the server's node did not answer
+    Unknown,     //!< no sample yet
+};
+
+QString displayStateName(DisplayState state);
+
+//! Everything one status embed is built from; plain data so the embed is a pure function of it.
+struct StatusView
+{
+    Server server;
+    std::optional<ResourceSample> sample;
+    //! The panel (or the server's node) did not answer this cycle.
+    bool unreachable = false;
+    //! Why, for the embed ("the panel is not answering"); shown only when unreachable.
+    QString unreachableReason;
+    //! When the panel was last heard from about this server; shown while unreachable.
+    QDateTime lastSeen;
+    //! The embed's "last update" timestamp.
+    QDateTime updatedAt;
+    //! The chart's file name when the message carries one (new upload or kept attachment);
+    //! empty: no image.
+    QString chartFileName;
+};
+
+//! Builds the public status embed of one server and the buttons under it.
+//!
+//! The embed never contains the server's address (allocations): the message is public, the
+//! address is revealed only ephemerally by Show Address to the control role. Colours: running
+//! green, starting/stopping amber, offline red, everything else grey.
+namespace StatusEmbed {
+
+inline constexpr qint64 ColourRunning = 0x57F287;
+inline constexpr qint64 ColourTransition = 0xFEE75C;
+inline constexpr qint64 ColourOffline = 0xED4245;
+inline constexpr qint64 ColourGrey = 0x95A5A6;
+
+//! Which buttons make sense in a state; the others are shown disabled.
+struct ButtonStates
+{
+    bool start = false;
+    bool stop = false;
+    bool restart = false;
+    bool address = false;
+
+    bool operator==(const ButtonStates &other) const = default;
+};
+
+DisplayState displayState(const StatusView &view);
+//! The same decision from parts (select options use it without a full view).
+DisplayState displayState(const Server &server, const ResourceSample *sample, bool unreachable);
+qint64 colour(DisplayState state);
+//! "🟢" etc.; select options and the state line use it.
+QString emoji(DisplayState state);
+//! "Running", "Installing (restoring backup)", "Unreachable", ...
+QString stateLabel(DisplayState state, const Server &server);
+//! \a hasAddress: the server has a default allocation to reveal.
+ButtonStates buttonStates(DisplayState state, bool hasAddress);
+
+//! The embed alone.
+Embed embed(const StatusView &view);
+//! Start / Stop / Restart / Show Address in one row, custom_ids from bot/CustomId.
+QList<ActionRow> components(const StatusView &view);
+//! Embed and components in a message; files and kept attachments are the caller's.
+Message message(const StatusView &view);
+
+//! "<identifier>_status.png": the name the chart is uploaded under.
+QString chartFileName(const QString &identifier);
+
+// Formatting shared with the server list and the admin window.
+//! "512 MiB", "1.5 GiB"; "0 B" for nothing.
+QString formatBytes(qint64 bytes);
+//! "75.0 % of its 200 % limit · 1.50 cores", or "150.0 % · 1.50 cores (no limit)".
+QString formatCpu(double cpuAbsolute, int cpuLimitPercent);
+//! "1.2 GiB / 4 GiB (30 %)", "1.2 GiB (no limit)".
+QString formatUsage(qint64 usedBytes, qint64 limitMiB);
+
+} // namespace StatusEmbed
+} // namespace Pterodisbot

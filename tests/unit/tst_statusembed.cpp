@@ -1,0 +1,316 @@
+#include "bot/CustomId.h"
+#include "bot/ServerStatusMenu.h"
+#include "bot/StatusEmbed.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Pterodisbot;
+
+namespace {
+
+Server survival()
+{
+    Server server;
+    server.identifier = QStringLiteral("1a7ce997");
+    server.uuid = QStringLiteral("1a7ce997-259b-452e-8b4e-cecc464142ca");
+    server.name = QStringLiteral("Survival");
+    server.description = QStringLiteral("Vanilla survival, whitelist only");
+    server.node = QStringLiteral("Frankfurt 1");
+    server.limits.cpuPercent = 200;
+    server.limits.memoryMiB = 4096;
+    server.limits.diskMiB = 10240;
+    Allocation allocation;
+    allocation.ip = QStringLiteral("10.0.0.5");
+    allocation.alias = QStringLiteral("mc.example.com");
+    allocation.port = 25565;
+    allocation.isDefault = true;
+    server.allocations = {allocation};
+    return server;
+}
+
+ResourceSample sample(PowerState state)
+{
+    ResourceSample sample;
+    sample.timestamp = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+    sample.state = state;
+    const bool up = state != PowerState::Offline;
+    sample.cpuAbsolute = up ? 150.0 : 0.0;
+    sample.memoryBytes = up ? qint64(1228) * 1024 * 1024 : 0;
+    sample.diskBytes = qint64(3) * 1024 * 1024 * 1024;
+    sample.networkRxBytes = up ? 12'345'678 : 0;
+    sample.networkTxBytes = up ? 4'567'890 : 0;
+    sample.uptimeMs = up ? 7'500'000 : 0;
+    return sample;
+}
+
+QJsonObject buttonJson(const QJsonObject &message, int index)
+{
+    return message.value(QStringLiteral("components"))
+        .toArray()
+        .at(0)
+        .toObject()
+        .value(QStringLiteral("components"))
+        .toArray()
+        .at(index)
+        .toObject();
+}
+
+} // namespace
+
+class TestStatusEmbed final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    // One row per situation a server can be in: what the embed must look like and which
+    // buttons are usable.
+    void states_data()
+    {
+        QTest::addColumn<int>("power"); // -1: no sample
+        QTest::addColumn<int>("condition");
+        QTest::addColumn<bool>("unreachable");
+        QTest::addColumn<bool>("chart");
+        QTest::addColumn<int>("display");
+        QTest::addColumn<qint64>("colour");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<bool>("start");
+        QTest::addColumn<bool>("stop");
+        QTest::addColumn<bool>("restart");
+        QTest::addColumn<bool>("usage"); // CPU/memory/network/uptime fields shown
+        using P = PowerState;
+        using C = ServerCondition;
+        using D = DisplayState;
+        const qint64 green = StatusEmbed::ColourRunning;
+        const qint64 amber = StatusEmbed::ColourTransition;
+        const qint64 red = StatusEmbed::ColourOffline;
+        const qint64 grey = StatusEmbed::ColourGrey;
+        const int normal = int(C::Normal);
+        // clang-format off
+        QTest::newRow("running")          << int(P::Running) << normal << false << true  << int(D::Running) << green << "Running" << false << true << true << true;
+        QTest::newRow("running no chart") << int(P::Running) << normal << false << false << int(D::Running) << green << "Running" << false << true << true << true;
+        QTest::newRow("starting")         << int(P::Starting) << normal << false << false << int(D::Starting) << amber << "Starting" << false << true << true << true;
+        QTest::newRow("stopping")         << int(P::Stopping) << normal << false << false << int(D::Stopping) << amber << "Stopping" << false << false << false << true;
+        QTest::newRow("offline")          << int(P::Offline) << normal << false << false << int(D::Offline) << red << "Offline" << true << false << false << false;
+        QTest::newRow("suspended")        << int(P::Offline) << int(C::Suspended) << false << false << int(D::Suspended) << grey << "Suspended" << false << false << false << false;
+        QTest::newRow("suspended running")<< int(P::Running) << int(C::Suspended) << false << false << int(D::Suspended) << grey << "Suspended" << false << false << false << true;
+        QTest::newRow("installing")       << int(P::Offline) << int(C::Installing) << false << false << int(D::Installing) << grey << "Installing" << false << false << false << false;
+        QTest::newRow("install failed")   << int(P::Offline) << int(C::InstallFailed) << false << false << int(D::Installing) << grey << "Unavailable (install failed)" << false << false << false << false;
+        QTest::newRow("transferring")     << int(P::Running) << int(C::Transferring) << false << false << int(D::Installing) << grey << "Unavailable (transferring)" << false << false << false << true;
+        QTest::newRow("unreachable")      << int(P::Running) << normal << true << false << int(D::Unreachable) << grey << "Unreachable" << false << false << false << false;
+        QTest::newRow("unreachable no sample") << -1 << normal << true << false << int(D::Unreachable) << grey << "Unreachable" << false << false << false << false;
+        QTest::newRow("no sample yet")    << -1 << normal << false << false << int(D::Unknown) << grey << "Unknown" << true << true << true << false;
+        QTest::newRow("unknown state")    << int(P::Unknown) << normal << false << false << int(D::Unknown) << grey << "Unknown" << true << true << true << true;
+        // clang-format on
+    }
+    void states()
+    {
+        QFETCH(int, power);
+        QFETCH(int, condition);
+        QFETCH(bool, unreachable);
+        QFETCH(bool, chart);
+        QFETCH(int, display);
+        QFETCH(qint64, colour);
+        QFETCH(QString, label);
+        QFETCH(bool, start);
+        QFETCH(bool, stop);
+        QFETCH(bool, restart);
+        QFETCH(bool, usage);
+
+        StatusView view;
+        view.server = survival();
+        view.server.condition = ServerCondition(condition);
+        if (power >= 0)
+            view.sample = sample(PowerState(power));
+        view.unreachable = unreachable;
+        view.unreachableReason = QStringLiteral("The panel is not answering.");
+        view.lastSeen = QDateTime::fromSecsSinceEpoch(1'699'999'000, Qt::UTC);
+        view.updatedAt = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
+        if (chart)
+            view.chartFileName = StatusEmbed::chartFileName(view.server.identifier);
+
+        QCOMPARE(int(StatusEmbed::displayState(view)), display);
+        const Message message = StatusEmbed::message(view);
+        const QJsonObject json = message.toJson();
+        const QJsonObject embed = json.value(QStringLiteral("embeds")).toArray().at(0).toObject();
+
+        QCOMPARE(embed.value(QStringLiteral("title")).toString(), QStringLiteral("Survival"));
+        QCOMPARE(embed.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("Vanilla survival, whitelist only"));
+        QCOMPARE(embed.value(QStringLiteral("color")).toInteger(), colour);
+        QVERIFY(!embed.value(QStringLiteral("timestamp")).toString().isEmpty());
+        const QJsonArray fields = embed.value(QStringLiteral("fields")).toArray();
+        QMap<QString, QString> byName;
+        for (const QJsonValue &field : fields)
+            byName.insert(field[QStringLiteral("name")].toString(),
+                          field[QStringLiteral("value")].toString());
+        QVERIFY2(byName.value(QStringLiteral("State")).endsWith(label),
+                 qPrintable(byName.value(QStringLiteral("State"))));
+        QCOMPARE(byName.value(QStringLiteral("Node")), QStringLiteral("Frankfurt 1"));
+        QCOMPARE(byName.contains(QStringLiteral("CPU")), usage && !unreachable);
+        QCOMPARE(byName.contains(QStringLiteral("Memory")), usage && !unreachable);
+        QCOMPARE(byName.contains(QStringLiteral("Network")), usage && !unreachable);
+        QCOMPARE(byName.contains(QStringLiteral("Uptime")), usage && !unreachable);
+        QCOMPARE(byName.contains(QStringLiteral("Panel unreachable")), unreachable);
+        if (usage && !unreachable) {
+            QCOMPARE(byName.value(QStringLiteral("CPU")),
+                     QStringLiteral("75.0 % of its 200 % limit · 1.50 cores"));
+            QCOMPARE(byName.value(QStringLiteral("Memory")),
+                     QStringLiteral("1.20 GiB / 4.00 GiB (30 %)"));
+            QCOMPARE(byName.value(QStringLiteral("Uptime")), QStringLiteral("2 h 5 min"));
+        }
+        // The graph is an attachment of the same message, and only when there is one.
+        const QString image =
+            embed.value(QStringLiteral("image"))[QStringLiteral("url")].toString();
+        QCOMPARE(image, chart && !unreachable ? QStringLiteral("attachment://1a7ce997_status.png")
+                                              : QString());
+
+        // Buttons: Start success, Stop danger, Restart primary, Show Address secondary.
+        QCOMPARE(buttonJson(json, 0)[QStringLiteral("style")].toInt(), 3);
+        QCOMPARE(buttonJson(json, 1)[QStringLiteral("style")].toInt(), 4);
+        QCOMPARE(buttonJson(json, 2)[QStringLiteral("style")].toInt(), 1);
+        QCOMPARE(buttonJson(json, 3)[QStringLiteral("style")].toInt(), 2);
+        QCOMPARE(!buttonJson(json, 0)[QStringLiteral("disabled")].toBool(), start);
+        QCOMPARE(!buttonJson(json, 1)[QStringLiteral("disabled")].toBool(), stop);
+        QCOMPARE(!buttonJson(json, 2)[QStringLiteral("disabled")].toBool(), restart);
+        QVERIFY(!buttonJson(json, 3)[QStringLiteral("disabled")].toBool());
+        const auto startId =
+            CustomId::parse(buttonJson(json, 0)[QStringLiteral("custom_id")].toString());
+        QVERIFY(startId.ok());
+        QCOMPARE(startId.id->kind(), CustomId::Kind::Power);
+        QCOMPARE(startId.id->powerAction(), CustomId::PowerAction::Start);
+        QCOMPARE(startId.id->identifier(), QStringLiteral("1a7ce997"));
+        const auto addressId =
+            CustomId::parse(buttonJson(json, 3)[QStringLiteral("custom_id")].toString());
+        QVERIFY(addressId.ok());
+        QCOMPARE(addressId.id->kind(), CustomId::Kind::Address);
+
+        // The address is never in the public message, in any spelling.
+        const QByteArray wire = QJsonDocument(json).toJson(QJsonDocument::Compact);
+        QVERIFY(!wire.contains("10.0.0.5"));
+        QVERIFY(!wire.contains("mc.example.com"));
+        QVERIFY(!wire.contains("25565"));
+    }
+
+    void noAddressButtonWithoutAllocation()
+    {
+        StatusView view;
+        view.server = survival();
+        view.server.allocations.clear();
+        view.sample = sample(PowerState::Running);
+        const QJsonObject json = StatusEmbed::message(view).toJson();
+        QVERIFY(buttonJson(json, 3)[QStringLiteral("disabled")].toBool());
+    }
+
+    void formatting_data()
+    {
+        QTest::addColumn<double>("cpu");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("half of one core")
+            << 50.0 << 100 << "50.0 % of its 100 % limit · 0.50 cores";
+        QTest::newRow("multi-core") << 380.0 << 400 << "95.0 % of its 400 % limit · 3.80 cores";
+        QTest::newRow("no limit") << 150.0 << 0 << "150.0 % · 1.50 cores (no limit)";
+        QTest::newRow("nan") << qQNaN() << 100 << "0.0 % of its 100 % limit · 0.00 cores";
+    }
+    void formatting()
+    {
+        QFETCH(double, cpu);
+        QFETCH(int, limit);
+        QFETCH(QString, expected);
+        QCOMPARE(StatusEmbed::formatCpu(cpu, limit), expected);
+    }
+
+    void bytes()
+    {
+        QCOMPARE(StatusEmbed::formatBytes(0), QStringLiteral("0 B"));
+        QCOMPARE(StatusEmbed::formatBytes(512 * 1024), QStringLiteral("512.0 KiB"));
+        QCOMPARE(StatusEmbed::formatBytes(qint64(512) * 1024 * 1024), QStringLiteral("512 MiB"));
+        QCOMPARE(StatusEmbed::formatUsage(qint64(512) * 1024 * 1024, 0),
+                 QStringLiteral("512 MiB (no limit)"));
+    }
+
+    // The /server_status reply: totals, 25 options a page, Previous/Next when there are more.
+    void menuPages_data()
+    {
+        QTest::addColumn<int>("servers");
+        QTest::addColumn<int>("page");
+        QTest::addColumn<int>("options");
+        QTest::addColumn<bool>("pager");
+        QTest::addColumn<bool>("previousEnabled");
+        QTest::addColumn<bool>("nextEnabled");
+        QTest::newRow("empty") << 0 << 0 << 0 << false << false << false;
+        QTest::newRow("three") << 3 << 0 << 3 << false << false << false;
+        QTest::newRow("exactly 25") << 25 << 0 << 25 << false << false << false;
+        QTest::newRow("26 first") << 26 << 0 << 25 << true << false << true;
+        QTest::newRow("26 second") << 26 << 1 << 1 << true << true << false;
+        QTest::newRow("60 middle") << 60 << 1 << 25 << true << true << true;
+        QTest::newRow("page past the end") << 60 << 9 << 10 << true << true << false;
+    }
+    void menuPages()
+    {
+        QFETCH(int, servers);
+        QFETCH(int, page);
+        QFETCH(int, options);
+        QFETCH(bool, pager);
+        QFETCH(bool, previousEnabled);
+        QFETCH(bool, nextEnabled);
+        QList<ServerListEntry> entries;
+        for (int i = 0; i < servers; ++i) {
+            entries << ServerListEntry{QStringLiteral("%1").arg(i, 8, 16, QLatin1Char('0')),
+                                       QStringLiteral("Server %1").arg(i),
+                                       i % 2 ? DisplayState::Running : DisplayState::Offline,
+                                       {}};
+        }
+        const Message message = ServerStatusMenu::build(entries, page);
+        QVERIFY(message.isEphemeral());
+        const QJsonObject json = message.toJson();
+        QVERIFY(json.value(QStringLiteral("content"))
+                    .toString()
+                    .startsWith(QStringLiteral("**%1** servers").arg(servers)));
+        const QJsonArray rows = json.value(QStringLiteral("components")).toArray();
+        QCOMPARE(rows.size(), options == 0 ? 0 : (pager ? 2 : 1));
+        if (options == 0)
+            return;
+        const QJsonObject select = rows.at(0)[QStringLiteral("components")][0].toObject();
+        QCOMPARE(select.value(QStringLiteral("options")).toArray().size(), options);
+        const auto selectId = CustomId::parse(select[QStringLiteral("custom_id")].toString());
+        QVERIFY(selectId.ok());
+        QCOMPARE(selectId.id->kind(), CustomId::Kind::Select);
+        const QJsonObject option = select[QStringLiteral("options")][0].toObject();
+        QVERIFY(!option.value(QStringLiteral("emoji")).toObject().isEmpty());
+        if (!pager)
+            return;
+        const QJsonArray buttons = rows.at(1)[QStringLiteral("components")].toArray();
+        QCOMPARE(buttons.size(), 2);
+        QCOMPARE(!buttons.at(0)[QStringLiteral("disabled")].toBool(), previousEnabled);
+        QCOMPARE(!buttons.at(1)[QStringLiteral("disabled")].toBool(), nextEnabled);
+        QVERIFY(buttons.at(0)[QStringLiteral("custom_id")] !=
+                buttons.at(1)[QStringLiteral("custom_id")]);
+        const auto nextId = CustomId::parse(buttons.at(1)[QStringLiteral("custom_id")].toString());
+        QVERIFY(nextId.ok());
+        QCOMPARE(nextId.id->kind(), CustomId::Kind::Page);
+    }
+
+    void totals()
+    {
+        const QList<ServerListEntry> entries{
+            {QStringLiteral("00000001"), QStringLiteral("a"), DisplayState::Running, {}},
+            {QStringLiteral("00000002"), QStringLiteral("b"), DisplayState::Offline, {}},
+            {QStringLiteral("00000003"), QStringLiteral("c"), DisplayState::Unreachable, {}},
+            {QStringLiteral("00000004"), QStringLiteral("d"), DisplayState::Starting, {}},
+            {QStringLiteral("00000005"), QStringLiteral("e"), DisplayState::Running, {}},
+        };
+        const ServerTotals totals = ServerTotals::count(entries);
+        QCOMPARE(totals.servers, 5);
+        QCOMPARE(totals.running, 2);
+        QCOMPARE(totals.offline, 1);
+        QCOMPARE(totals.unreachable, 1);
+        QCOMPARE(totals.other, 1);
+        QVERIFY(ServerStatusMenu::totalsLine(totals).contains(QStringLiteral("**2** running")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStatusEmbed)
+#include "tst_statusembed.moc"
