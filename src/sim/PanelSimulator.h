@@ -24,8 +24,11 @@ class WingsServer;
  * `pterodisbot-sim` tool.
  *
  * Time: the power state machine, load, uptime, Wings stats and token lifetimes run on simulated
- * time that only moves in tick() (driven by a timer unless tickIntervalMs is 0). Rate limits and
- * request records use real time.
+ * time that only moves in tick() (driven by a timer unless tickIntervalMs is 0), so Wings stats
+ * come at most once per tick. Rate limits, latency and request records use real time.
+ *
+ * Faults are applied after authentication and throttling (they consume budget and carry the
+ * X-RateLimit headers, as a Wings failure behind the panel would); a 429 storm comes first.
  */
 class PanelSimulator : public QObject
 {

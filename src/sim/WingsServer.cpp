@@ -67,10 +67,12 @@ void WingsServer::onOriginCheck(QWebSocketCorsAuthenticator *authenticator)
 void WingsServer::onNewConnection()
 {
     while (QWebSocket *socket = m_server->nextPendingConnection()) {
-        const int index = m_world.indexOf(uuidFromPath(socket->requestUrl().path()));
-        if (index < 0 || m_world.server(index).uuid != uuidFromPath(socket->requestUrl().path())) {
-            qCInfo(lcSimWings, "closing websocket for unknown path %s",
-                   qPrintable(socket->requestUrl().path()));
+        const QString path = socket->requestUrl().path();
+        const QString uuid = uuidFromPath(path);
+        // Wings addresses servers by full uuid only (the panel's index also knows identifiers).
+        const int index = uuid.size() == 36 ? m_world.indexOf(uuid) : -1;
+        if (index < 0) {
+            qCInfo(lcSimWings, "closing websocket for unknown path %s", qPrintable(path));
             socket->close(
                 QWebSocketProtocol::CloseCodePolicyViolated,
                 QStringLiteral("The requested resource does not exist on this instance."));
