@@ -254,6 +254,22 @@ private slots:
         QVERIFY(gateway.stopReason().contains(QStringLiteral("discord.token")));
     }
 
+    void refusesABadGatewayUrl_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("https") << QStringLiteral("https://127.0.0.1:1");
+        QTest::newRow("no host") << QStringLiteral("wss://");
+    }
+    void refusesABadGatewayUrl()
+    {
+        QFETCH(QString, url);
+        Gateway gateway(fastSettings());
+        gateway.start(QUrl(url));
+        QCOMPARE(gateway.state(), Gateway::State::Stopped);
+        QVERIFY(gateway.stopReason().contains(QStringLiteral("gateway URL")));
+    }
+
     void deliversEachSequenceOnce()
     {
         ScriptedServer server;

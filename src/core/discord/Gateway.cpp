@@ -124,6 +124,14 @@ void Gateway::start(const QUrl &gatewayUrl)
                  kNormalCloseCode, true);
         return;
     }
+    const QString scheme = gatewayUrl.scheme();
+    if (!gatewayUrl.isValid() || gatewayUrl.host().isEmpty() ||
+        (scheme != QLatin1String("wss") && scheme != QLatin1String("ws"))) {
+        stopWith(QStringLiteral("the gateway URL \"%1\" is not a ws:// or wss:// URL")
+                     .arg(gatewayUrl.toDisplayString()),
+                 kNormalCloseCode, true);
+        return;
+    }
     m_reconnectResumes = !m_sessionId.isEmpty();
     connectSocket();
 }
