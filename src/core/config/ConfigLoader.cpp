@@ -1,0 +1,385 @@
+#include "ConfigLoader.h"
+
+#include "ConfigSchema.h"
+#include "IniReader.h"
+#include "logging.h"
+
+#include <algorithm>
+#include <limits>
+#include <optional>
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QStandardPaths>
+#include <QStringDecoder>
+
+namespace Pterodisbot {
+namespace {
+
+struct RawValue
+{
+    QString text;
+    ValueSource source = ValueSource::Default;
+    int line = 0;
+};
+
+// Optimal string alignment distance: a swap of two neighbours ("bto" for "bot") counts once.
+int editDistance(const QString &a, const QString &b)
+{
+    QList<QList<int>> d(a.size() + 1, QList<int>(b.size() + 1));
+    for (qsizetype i = 0; i <= a.size(); ++i)
+        d[i][0] = int(i);
+    for (qsizetype j = 0; j <= b.size(); ++j)
+        d[0][j] = int(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int cost = a.at(i - 1) == b.at(j - 1) ? 0 : 1;
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+            if (i > 1 && j > 1 && a.at(i - 1) == b.at(j - 2) && a.at(i - 2) == b.at(j - 1))
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.size()][b.size()];
+}
+
+QString origin(const RawValue &raw, const ConfigKey &key)
+{
+    if (raw.source == ValueSource::Environment)
+        return QStringLiteral(" (set by %1)").arg(key.environmentName());
+    return raw.line > 0 ? QStringLiteral(" (line %1)").arg(raw.line) : QString();
+}
+
+QString fileLabel(const QString &filePath)
+{
+    return filePath.isEmpty() ? QStringLiteral("config.ini") : QFileInfo(filePath).fileName();
+}
+
+std::optional<bool> parseBoolean(const QString &text)
+{
+    const QString lower = text.toLower();
+    if (lower == QLatin1String("true") || lower == QLatin1String("yes") ||
+        lower == QLatin1String("on") || lower == QLatin1String("1"))
+        return true;
+    if (lower == QLatin1String("false") || lower == QLatin1String("no") ||
+        lower == QLatin1String("off") || lower == QLatin1String("0"))
+        return false;
+    return std::nullopt;
+}
+
+QUrl withoutTrailingSlash(QUrl url)
+{
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    return url;
+}
+
+QString expandPath(const QString &text, const QString &filePath, ValueSource source)
+{
+    QString path = text;
+    if (path == QLatin1String("~") || path.startsWith(QLatin1String("~/")))
+        path = QDir::homePath() + path.mid(1);
+    if (QDir::isAbsolutePath(path))
+        return QDir::cleanPath(path);
+    const QDir base = source == ValueSource::File && !filePath.isEmpty()
+                          ? QFileInfo(filePath).absoluteDir()
+                          : QDir::current();
+    return QDir::cleanPath(base.absoluteFilePath(path));
+}
+
+// Turns text into the key's type; returns the problem when it cannot.
+std::optional<ConfigProblem> convert(const ConfigKey &key, const RawValue &raw, Config &config,
+                                     const QString &filePath)
+{
+    const QString &text = raw.text;
+    switch (key.type) {
+    case ConfigKey::Type::Text:
+    case ConfigKey::Type::Secret:
+    case ConfigKey::Type::Snowflake:
+        key.set(config, text);
+        return std::nullopt;
+    case ConfigKey::Type::Path:
+        key.set(config, expandPath(text, filePath, raw.source));
+        return std::nullopt;
+    case ConfigKey::Type::Url: {
+        const QUrl url(text, QUrl::StrictMode);
+        if (!url.isValid())
+            return ConfigProblem{
+                ConfigProblem::Severity::Error, key.id(),
+                QStringLiteral("%1 is not a valid URL%2").arg(quoteValue(text), origin(raw, key)),
+                QStringLiteral("write it like https://panel.example.com")};
+        key.set(config, withoutTrailingSlash(url));
+        return std::nullopt;
+    }
+    case ConfigKey::Type::Integer: {
+        bool ok = false;
+        const int value = text.toInt(&ok);
+        if (!ok)
+            return ConfigProblem{
+                ConfigProblem::Severity::Error, key.id(),
+                QStringLiteral("%1 is not a whole number%2")
+                    .arg(quoteValue(text), origin(raw, key)),
+                QStringLiteral("write a number from %1 to %2 (default %3); comments need a line "
+                               "of their own")
+                    .arg(key.minimum)
+                    .arg(key.maximum)
+                    .arg(key.defaultText)};
+        key.set(config, value);
+        return std::nullopt;
+    }
+    case ConfigKey::Type::Boolean: {
+        const std::optional<bool> value = parseBoolean(text);
+        if (!value)
+            return ConfigProblem{
+                ConfigProblem::Severity::Error, key.id(),
+                QStringLiteral("%1 is not true or false%2").arg(quoteValue(text), origin(raw, key)),
+                QStringLiteral("write true or false (default %1)").arg(key.defaultText)};
+        key.set(config, *value);
+        return std::nullopt;
+    }
+    case ConfigKey::Type::Choice: {
+        const QString lower = text.toLower();
+        if (!key.choices.contains(lower))
+            return ConfigProblem{ConfigProblem::Severity::Error, key.id(),
+                                 QStringLiteral("%1 is not one of %2%3")
+                                     .arg(quoteValue(text), key.choices.join(QStringLiteral(", ")),
+                                          origin(raw, key)),
+                                 QStringLiteral("write one of: %1 (default %2)")
+                                     .arg(key.choices.join(QStringLiteral(", ")), key.defaultText)};
+        key.set(config, lower);
+        return std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+QStringList keyNamesOf(const QString &section)
+{
+    QStringList names;
+    for (const ConfigKey &key : configSchema()) {
+        if (key.section == section)
+            names.append(key.name);
+    }
+    return names;
+}
+
+// Where a key of an unknown name in [section] was probably meant to go.
+ConfigProblem unknownKeyProblem(const IniEntry &entry, const QString &filePath)
+{
+    const QString id = entry.section + QLatin1Char('.') + entry.key;
+    ConfigProblem problem{
+        ConfigProblem::Severity::Warning, id,
+        QStringLiteral("unknown key [%1] %2 (line %3)")
+            .arg(entry.section, entry.key)
+            .arg(entry.line),
+        QStringLiteral("it is ignored; see config.ini.example for the keys of [%1]")
+            .arg(entry.section)};
+    const QString suggestion = closestMatch(entry.key, keyNamesOf(entry.section));
+    if (!suggestion.isEmpty()) {
+        problem.message += QStringLiteral(" — did you mean %1?").arg(suggestion);
+        problem.hint = QStringLiteral("rename it to %1 in %2").arg(suggestion, fileLabel(filePath));
+        return problem;
+    }
+    for (const QString &section : configSections()) {
+        if (section != entry.section && keyNamesOf(section).contains(entry.key)) {
+            problem.message += QStringLiteral(" — did you mean [%1] %2?").arg(section, entry.key);
+            problem.hint = QStringLiteral("move it to the [%1] section").arg(section);
+        }
+    }
+    return problem;
+}
+
+} // namespace
+
+QString closestMatch(const QString &word, const QStringList &candidates)
+{
+    QString best;
+    int bestDistance = std::numeric_limits<int>::max();
+    const QString lower = word.toLower();
+    for (const QString &candidate : candidates) {
+        const int distance = editDistance(lower, candidate.toLower());
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            best = candidate;
+        }
+    }
+    const int allowed = lower.size() >= 8 ? 2 : 1;
+    return bestDistance <= allowed && best != word ? best : QString();
+}
+
+ConfigLoader::ConfigLoader(QProcessEnvironment environment)
+    : m_environment(std::move(environment))
+{}
+
+QStringList ConfigLoader::defaultPaths()
+{
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation);
+    return {QDir::current().absoluteFilePath(QStringLiteral("config.ini")),
+            QDir(folder).filePath(QStringLiteral("pterodisbot/config.ini"))};
+}
+
+QString ConfigLoader::defaultPath()
+{
+    const QStringList paths = defaultPaths();
+    for (const QString &path : paths) {
+        if (QFileInfo::exists(path))
+            return path;
+    }
+    return paths.last();
+}
+
+ConfigLoadResult ConfigLoader::load(const QString &explicitPath) const
+{
+    const QString path = explicitPath.isEmpty() ? defaultPath() : explicitPath;
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        if (explicitPath.isEmpty()) {
+            qCDebug(lcConfig) << "no config file at" << path << "- using the environment only";
+            return build(QString(), path, false);
+        }
+        ConfigLoadResult result = build(QString(), path, false);
+        result.problems.prepend({ConfigProblem::Severity::Error, QStringLiteral("file"),
+                                 QStringLiteral("config file %1 does not exist").arg(path),
+                                 QStringLiteral("check the path given to --config, or copy "
+                                                "config.ini.example there")});
+        return result;
+    }
+    QFile file(path);
+    if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
+        ConfigLoadResult result = build(QString(), path, false);
+        result.problems.prepend(
+            {ConfigProblem::Severity::Error, QStringLiteral("file"),
+             QStringLiteral("cannot read config file %1: %2")
+                 .arg(path, info.isDir() ? QStringLiteral("it is a folder") : file.errorString()),
+             QStringLiteral("make it a readable file (chmod 600 %1)").arg(path)});
+        return result;
+    }
+    QStringDecoder decoder(QStringDecoder::Utf8);
+    const QString text = decoder.decode(file.readAll());
+    if (decoder.hasError()) {
+        ConfigLoadResult result = build(QString(), path, false);
+        result.problems.prepend({ConfigProblem::Severity::Error, QStringLiteral("file"),
+                                 QStringLiteral("config file %1 is not valid UTF-8").arg(path),
+                                 QStringLiteral("save it as UTF-8 text")});
+        return result;
+    }
+    return build(text, path, true);
+}
+
+ConfigLoadResult ConfigLoader::loadText(const QString &text, const QString &filePath) const
+{
+    return build(text, filePath, true);
+}
+
+ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePath,
+                                     bool fileLoaded) const
+{
+    ConfigLoadResult result;
+    Config &config = result.config;
+    config.filePath = filePath;
+    config.fileLoaded = fileLoaded;
+
+    const IniDocument document = parseIni(text);
+    for (const IniSyntaxError &error : document.errors) {
+        result.problems.append({ConfigProblem::Severity::Error,
+                                QStringLiteral("%1:%2").arg(fileLabel(filePath)).arg(error.line),
+                                error.message,
+                                QStringLiteral("fix or remove line %1").arg(error.line)});
+    }
+    const QStringList sections = configSections();
+    QStringList reportedSections;
+    for (const QString &section : document.sections) {
+        if (sections.contains(section) || reportedSections.contains(section))
+            continue;
+        reportedSections.append(section);
+        const QString suggestion = closestMatch(section, sections);
+        result.problems.append(
+            {ConfigProblem::Severity::Warning, QStringLiteral("[%1]").arg(section),
+             suggestion.isEmpty() ? QStringLiteral("unknown section [%1]").arg(section)
+                                  : QStringLiteral("unknown section [%1] — did you mean [%2]?")
+                                        .arg(section, suggestion),
+             QStringLiteral("its keys are ignored; the sections are [discord], [pterodactyl] and "
+                            "[bot]")});
+    }
+
+    QHash<QString, RawValue> values;
+    for (const IniEntry &entry : document.entries) {
+        if (entry.section.isEmpty()) {
+            ConfigProblem problem{ConfigProblem::Severity::Warning, entry.key,
+                                  QStringLiteral("key %1 on line %2 is outside any section")
+                                      .arg(entry.key)
+                                      .arg(entry.line),
+                                  QStringLiteral("it is ignored; put it under its section")};
+            for (const QString &section : sections) {
+                if (keyNamesOf(section).contains(entry.key))
+                    problem.hint = QStringLiteral("it is ignored; put it under [%1]").arg(section);
+            }
+            result.problems.append(problem);
+            continue;
+        }
+        if (!sections.contains(entry.section))
+            continue;
+        const QString id = entry.section + QLatin1Char('.') + entry.key;
+        if (!findConfigKey(id)) {
+            result.problems.append(unknownKeyProblem(entry, filePath));
+            continue;
+        }
+        if (values.contains(id)) {
+            result.problems.append({ConfigProblem::Severity::Warning, id,
+                                    QStringLiteral("%1 is set twice (lines %2 and %3)")
+                                        .arg(id)
+                                        .arg(values.value(id).line)
+                                        .arg(entry.line),
+                                    QStringLiteral("the last value wins; remove the other line")});
+        }
+        values.insert(id, {entry.value, ValueSource::File, entry.line});
+    }
+
+    QStringList environmentNames;
+    for (const ConfigKey &key : configSchema()) {
+        environmentNames.append(key.environmentName());
+        const QString fromEnvironment = m_environment.value(key.environmentName()).trimmed();
+        if (!fromEnvironment.isEmpty())
+            values.insert(key.id(), {fromEnvironment, ValueSource::Environment, 0});
+    }
+    QStringList unknownVariables;
+    for (const QString &name : m_environment.keys()) {
+        const bool ours = std::any_of(sections.cbegin(), sections.cend(), [&](const QString &s) {
+            return name.startsWith(QStringLiteral("PTERODISBOT_") + s.toUpper() + QLatin1Char('_'));
+        });
+        if (ours && !environmentNames.contains(name))
+            unknownVariables.append(name);
+    }
+    std::sort(unknownVariables.begin(), unknownVariables.end());
+    for (const QString &name : std::as_const(unknownVariables)) {
+        const QString suggestion = closestMatch(name, environmentNames);
+        result.problems.append(
+            {ConfigProblem::Severity::Warning, name,
+             suggestion.isEmpty()
+                 ? QStringLiteral("unknown environment variable %1").arg(name)
+                 : QStringLiteral("unknown environment variable %1 — did you mean %2?")
+                       .arg(name, suggestion),
+             QStringLiteral("it is ignored; the variables are listed in docs/configuration.md")});
+    }
+
+    for (const ConfigKey &key : configSchema()) {
+        const RawValue raw = values.value(key.id());
+        if (raw.text.isEmpty())
+            continue;
+        if (key.isSecret())
+            registerSecret(raw.text);
+        if (const std::optional<ConfigProblem> problem = convert(key, raw, config, filePath)) {
+            result.problems.append(*problem);
+            continue;
+        }
+        config.setSource(key.id(), raw.source);
+    }
+    if (config.bot.dataDir.isEmpty())
+        config.bot.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    return result;
+}
+
+} // namespace Pterodisbot

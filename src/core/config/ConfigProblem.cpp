@@ -1,0 +1,42 @@
+#include "ConfigProblem.h"
+
+#include "Config.h"
+
+#include <algorithm>
+
+#include <QRegularExpression>
+
+namespace Pterodisbot {
+
+bool hasErrors(const QList<ConfigProblem> &problems)
+{
+    return std::any_of(problems.cbegin(), problems.cend(),
+                       [](const ConfigProblem &problem) { return problem.isError(); });
+}
+
+int checkConfigExitCode(const QList<ConfigProblem> &problems)
+{
+    return hasErrors(problems) ? 1 : 0;
+}
+
+bool looksLikeSecret(const QString &text)
+{
+    static const QRegularExpression secret(
+        QStringLiteral("pt(?:lc|la)_|pa(?:cc|pp)_|[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{6}\\."),
+        QRegularExpression::CaseInsensitiveOption);
+    return secret.match(text).hasMatch();
+}
+
+QString quoteValue(const QString &text)
+{
+    const bool hide = text.size() > 24 || looksLikeSecret(text);
+    return QLatin1Char('"') + (hide ? maskSecret(text) : text) + QLatin1Char('"');
+}
+
+QString severityName(ConfigProblem::Severity severity)
+{
+    return severity == ConfigProblem::Severity::Error ? QStringLiteral("error")
+                                                      : QStringLiteral("warning");
+}
+
+} // namespace Pterodisbot

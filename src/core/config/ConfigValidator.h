@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Config.h"
+#include "ConfigProblem.h"
+
+#include <QList>
+
+namespace Pterodisbot {
+
+//! Judges the meaning of every value and returns every problem at once: missing required
+//! values, key prefixes and lengths, keys in the wrong slot, Discord ids, URLs, ranges and
+//! the relations between values. Run it after SecretStore has settled the secrets.
+//! Keys that already have an error in \a earlier (a value that could not be read, a secret
+//! refused) are not reported again as missing.
+QList<ConfigProblem> validateConfig(const Config &config,
+                                    const QList<ConfigProblem> &earlier = QList<ConfigProblem>());
+
+//! What kind of panel key \a key looks like, from its prefix.
+enum class PanelKeyKind {
+    Unknown,
+    PterodactylClient,
+    PterodactylApplication,
+    PelicanClient,
+    PelicanApplication
+};
+PanelKeyKind panelKeyKind(const QString &key);
+
+//! True for a Discord id: digits only, fits in 64 bits, not zero.
+bool isSnowflake(const QString &text);
+
+} // namespace Pterodisbot
