@@ -57,6 +57,14 @@ bool endsSession(int code)
 }
 } // namespace
 
+void DiscordGateway::appendBounded(QList<QJsonObject> &list, const QJsonObject &payload) const
+{
+    list.append(payload);
+    const int limit = qMax(1, m_state->options().historyLimit);
+    if (list.size() > limit)
+        list.remove(0, list.size() - limit);
+}
+
 DiscordGateway::DiscordGateway(DiscordState *state, QObject *parent)
     : QObject(parent)
     , m_state(state)
@@ -72,7 +80,7 @@ bool DiscordGateway::listen(QString *error)
         secure ? QWebSocketServer::SecureMode : QWebSocketServer::NonSecureMode, this);
     if (secure)
         m_server->setSslConfiguration(*m_state->options().tls);
-    if (!m_server->listen(QHostAddress::LocalHost, 0)) {
+    if (!m_server->listen(QHostAddress::LocalHost, m_state->options().gatewayPort)) {
         *error = QStringLiteral("gateway: ") + m_server->errorString();
         return false;
     }
@@ -115,7 +123,7 @@ void DiscordGateway::onNewConnection()
                               << socket->requestUrl().path();
         connect(connection, &DiscordGatewayConnection::payloadReceived, this,
                 [this, connection](const QJsonObject &payload) {
-                    m_received.append(payload);
+                    appendBounded(m_received, payload);
                     emit payloadReceived(payload);
                     handlePayload(connection, payload);
                 });
@@ -157,7 +165,7 @@ void DiscordGateway::send(DiscordGatewayConnection *connection, const QJsonObjec
 {
     if (!connection || !connection->isOpen())
         return;
-    m_sent.append(payload);
+    appendBounded(m_sent, payload);
     emit payloadSent(payload);
     connection->send(payload);
 }
@@ -343,6 +351,14 @@ void DiscordGateway::handleResume(DiscordGatewayConnection *connection, const QJ
         m_sessions.remove(sessionId);
         return;
     }
+    const int oldestKept =
+        it->history.isEmpty() ? 1 : it->history.constFirst().value(QStringLiteral("s")).toInt();
+    if (seq < oldestKept - 1) {
+        // Events the client missed are no longer buffered: it must start a new session.
+        qCInfo(lcSimDiscord) << "gateway: RESUME from" << seq << "is older than the buffer";
+        sendOp(connection, InvalidSession, false);
+        return;
+    }
     ++m_resumeCount;
     connection->authenticated = true;
     connection->sessionId = sessionId;
@@ -368,7 +384,7 @@ void DiscordGateway::sendDispatch(Session &session, const QString &eventName,
                               {QStringLiteral("t"), eventName},
                               {QStringLiteral("s"), ++session.sequence},
                               {QStringLiteral("d"), data}};
-    session.history.append(payload);
+    appendBounded(session.history, payload);
     send(session.connection, payload);
 }
 

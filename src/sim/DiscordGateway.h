@@ -76,6 +76,8 @@ private:
     void closeConnection(DiscordGatewayConnection *connection, int code, const QString &reason);
     void onDisconnected(DiscordGatewayConnection *connection, int clientCloseCode);
     DiscordGatewayConnection *current() const;
+    //! Keeps the newest historyLimit entries: a demo runs for days.
+    void appendBounded(QList<QJsonObject> &list, const QJsonObject &payload) const;
 
     DiscordState *m_state;
     QWebSocketServer *m_server = nullptr;

@@ -6,8 +6,9 @@
 
 namespace PterodisbotSim {
 
-DiscordRecorder::DiscordRecorder(const QString &botToken)
+DiscordRecorder::DiscordRecorder(const QString &botToken, int historyLimit)
     : m_token(botToken)
+    , m_historyLimit(qMax(1, historyLimit))
 {}
 
 DiscordRecorder::~DiscordRecorder() = default;
@@ -26,6 +27,9 @@ bool DiscordRecorder::setFile(const QString &path)
 void DiscordRecorder::recordRequest(const DiscordRequestRecord &record, const QJsonObject &details)
 {
     m_requests.append(record);
+    // A long demo run must not grow without bound; the file keeps everything.
+    if (m_requests.size() > m_historyLimit)
+        m_requests.remove(0, m_requests.size() - m_historyLimit);
     if (!m_file)
         return;
     QJsonObject line = details;

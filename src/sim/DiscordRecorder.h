@@ -16,7 +16,7 @@ namespace PterodisbotSim {
 class DiscordRecorder
 {
 public:
-    explicit DiscordRecorder(const QString &botToken);
+    DiscordRecorder(const QString &botToken, int historyLimit);
     ~DiscordRecorder();
     DiscordRecorder(const DiscordRecorder &) = delete;
     DiscordRecorder &operator=(const DiscordRecorder &) = delete;
@@ -32,6 +32,7 @@ private:
     void writeLine(const QJsonObject &line);
 
     QString m_token;
+    int m_historyLimit;
     QList<DiscordRequestRecord> m_requests;
     std::unique_ptr<QFile> m_file;
 };

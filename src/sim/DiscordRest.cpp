@@ -114,8 +114,9 @@ bool DiscordRest::listen(QString *error)
         [this](const QHttpServerRequest &request) { return handle(request); }, this);
     if (m_state->options().tls)
         m_server->sslSetup(*m_state->options().tls);
-    if (m_server->listen(QHostAddress::LocalHost, 0) == 0) {
-        *error = QStringLiteral("REST: cannot listen on 127.0.0.1");
+    if (m_server->listen(QHostAddress::LocalHost, m_state->options().restPort) == 0) {
+        *error =
+            QStringLiteral("REST: cannot listen on 127.0.0.1:%1").arg(m_state->options().restPort);
         return false;
     }
     QUrl base = baseUrl();

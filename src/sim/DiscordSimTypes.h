@@ -44,6 +44,9 @@ struct DiscordSimOptions
     int gatewayPayloadLimit = 120;           //!< payloads per gatewayPayloadWindowMs (4008)
     int gatewayPayloadWindowMs = 60000;
     int sessionStartTotal = 1000; //!< session_start_limit.total of /gateway/bot
+    int historyLimit = 10000;     //!< requests and gateway payloads kept in memory (newest)
+    quint16 restPort = 0;         //!< 0 = any free port (tests); fixed for pterodisbot-sim
+    quint16 gatewayPort = 0;
 };
 
 //! What a channel lets the bot do.

@@ -28,7 +28,7 @@ bool DiscordSimulator::start(const DiscordSimOptions &options)
         return false;
     }
     m_state = std::make_unique<DiscordState>(options);
-    m_recorder = std::make_unique<DiscordRecorder>(m_state->token());
+    m_recorder = std::make_unique<DiscordRecorder>(m_state->token(), options.historyLimit);
     m_gateway = new DiscordGateway(m_state.get(), this);
     m_rest = new DiscordRest(m_state.get(), m_gateway, m_recorder.get(), this);
     if (!m_gateway->listen(&m_error) || !m_rest->listen(&m_error)) {

@@ -296,6 +296,7 @@ private slots:
     void zlibStreamFramesInflateToJson();
     void serverControlledEvents();
     void identifyThrottleAndEarlyDispatches();
+    void historyIsBounded();
     void restBasicsAndAuth();
     void missingUserAgentIsRefused();
     void messageCreateEditDelete();
@@ -1671,6 +1672,50 @@ void TestDiscordSimulator::identifyThrottleAndEarlyDispatches()
     second.identify(sim.botToken());
     QVERIFY(!second.waitFor(0, QStringLiteral("READY")).isEmpty());
     QCOMPARE(sim.identifyCount(), 2);
+}
+
+void TestDiscordSimulator::historyIsBounded()
+{
+    DiscordSimOptions options;
+    options.historyLimit = 5;
+    DiscordSimulator sim;
+    QVERIFY(sim.start(options));
+    auto client = identifiedClient(sim);
+    QVERIFY(client);
+    for (int i = 0; i < 5; ++i)
+        sim.dispatch(QStringLiteral("E%1").arg(i), {});
+    QCOMPARE(client->waitFor(0, QStringLiteral("E4")).value(QStringLiteral("s")).toInt(), 7);
+    const QString sessionId = sim.currentSessionId();
+    sim.dropGateway();
+    QVERIFY(client->waitClosed());
+    const auto resume = [&](int seq) {
+        auto next = std::make_unique<GatewayClient>();
+        next->open(sim.gatewayUrl());
+        if (next->waitFor(10).isEmpty())
+            return next;
+        next->send(op(6, QJsonObject{{QStringLiteral("token"), sim.botToken()},
+                                     {QStringLiteral("session_id"), sessionId},
+                                     {QStringLiteral("seq"), seq}}));
+        return next;
+    };
+    // Only s 3..7 are still buffered: resuming from 1 would lose event 2.
+    auto tooOld = resume(1);
+    QCOMPARE(tooOld->waitFor(9).value(QStringLiteral("d")).toBool(true), false);
+    auto fine = resume(2);
+    QVERIFY(!fine->waitFor(0, QStringLiteral("RESUMED")).isEmpty());
+    QCOMPARE(fine->payloads.at(1).value(QStringLiteral("s")).toInt(), 3);
+
+    RestClient rest(sim);
+    for (int i = 0; i < 7; ++i)
+        rest.send("GET", QStringLiteral("/users/@me?n=%1").arg(i));
+    QCOMPARE(sim.requests().size(), 5);
+    QCOMPARE(sim.requests().last().path, QStringLiteral("/api/v10/users/@me?n=6"));
+    for (int i = 0; i < 4; ++i)
+        fine->send(op(1, 7));
+    QTRY_COMPARE_WITH_TIMEOUT(sim.receivedGatewayPayloads().size(), 5, waitMs);
+    QTest::qWait(50);
+    QCOMPARE(sim.receivedGatewayPayloads().size(), 5); // 3 + 4 sent, newest 5 kept
+    QCOMPARE(sim.receivedGatewayPayloads().last().value(QStringLiteral("op")).toInt(), 1);
 }
 
 void TestDiscordSimulator::autocompleteResult()
