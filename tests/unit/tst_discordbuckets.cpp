@@ -331,6 +331,19 @@ private slots:
         QCOMPARE(buckets.guard().count(), counted);
     }
 
+    void oldMessageEditLimitDoesNotHoldTheChannel()
+    {
+        ManualClock clock;
+        RateLimitBuckets buckets(&clock);
+        const DiscordRoute route = editRoute();
+        int a = 0;
+        buckets.onSent(route, &a);
+        buckets.onResponse(route, 429, {{"X-RateLimit-Scope", "user"}}, 60000, &a);
+        QVERIFY(buckets.delayMs(route, &a) >= 60000);
+        buckets.forgetHold(route); // what RestClient does for code 30046
+        QCOMPARE(buckets.delayMs(route, &a), 0);
+    }
+
     void invalidStatusesCounted_data()
     {
         QTest::addColumn<int>("status");

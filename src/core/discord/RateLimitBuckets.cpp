@@ -191,6 +191,20 @@ void RateLimitBuckets::onAbandoned(const DiscordRoute &route, const void *reques
         it->inFlight = nullptr;
 }
 
+void RateLimitBuckets::forgetHold(const DiscordRoute &route)
+{
+    const auto it = m_buckets.find(bucketKey(route));
+    if (it == m_buckets.end())
+        return;
+    it->remaining = -1;
+    it->resetAtMs = 0;
+}
+
+void RateLimitBuckets::forgetHold(const HttpRequest &request)
+{
+    forgetHold(routeOf(request));
+}
+
 void RateLimitBuckets::forgetIdle()
 {
     const qint64 now = m_clock->monotonicMs();

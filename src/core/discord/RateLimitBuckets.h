@@ -67,6 +67,10 @@ public:
                     qint64 retryAfterMs) override;
     //! \a request ended without an answer this limiter saw (network error, timeout, abort).
     void onAbandoned(const HttpRequest &request);
+    //! The 429 just reported for \a request was not about its bucket (Discord code 30046:
+    //! too many edits of one old message): the bucket goes back to unknown instead of being
+    //! held, so the other messages of the channel are not stalled.
+    void forgetHold(const HttpRequest &request);
 
     // The same decisions for a route; \a requestId tells one request's attempts apart.
     QString bucketKey(const DiscordRoute &route) const;
@@ -75,6 +79,7 @@ public:
     void onResponse(const DiscordRoute &route, int status, const HttpHeaders &headers,
                     qint64 retryAfterMs, const void *requestId = nullptr);
     void onAbandoned(const DiscordRoute &route, const void *requestId);
+    void forgetHold(const DiscordRoute &route);
 
     std::optional<Bucket> bucket(const QString &bucketKey) const;
     //! Milliseconds left of a global 429 pause; 0 when none.

@@ -227,7 +227,7 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
     m_buckets.onAbandoned(http->request());
     if (reply->m_http == http)
         reply->m_http = nullptr;
-    checkGuard();
+    checkGuard(reply);
     if (reply->m_finished)
         return;
     reply->m_status = http->status();
@@ -238,7 +238,12 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
         finish(reply, error);
         return;
     }
-    const RestCall &call = *reply->m_call;
+    if (http->status() == 429 && discordCode(error) == DiscordErrorCode::TooManyOldMessageEdits) {
+        // Waiting would not help soon (the window is long); the caller reposts instead.
+        m_buckets.forgetHold(http->request());
+        finish(reply, error);
+        return;
+    }
     if (http->status() == 429) {
         if (reply->m_rateLimitRetries < m_options.maxRateLimitRetries &&
             error.retryAfterMs <= m_options.maxRetryAfterMs) {
@@ -257,14 +262,14 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
         (error.kind == ApiError::Kind::Timeout && http->request().isIdempotent());
     if (transient && reply->m_transientRetries < m_options.retryBackoffsMs.size()) {
         const int backoff = m_options.retryBackoffsMs.at(reply->m_transientRetries++);
-        qCInfo(lcRest).noquote() << call.method << reply->m_routeKey << "failed ("
-                                 << error.toString() << "), retry" << reply->m_transientRetries
-                                 << "in" << backoff << "ms";
+        qCInfo(lcRest).noquote() << reply->m_routeKey << "failed (" << error.toString()
+                                 << "), retry" << reply->m_transientRetries << "in" << backoff
+                                 << "ms";
         QTimer::singleShot(backoff, reply, [this, reply] { startAttempt(reply); });
         return;
     }
     if (error.kind != ApiError::Kind::NotFound)
-        qCInfo(lcRest).noquote() << call.method << reply->m_routeKey << "->" << error.toString();
+        qCInfo(lcRest).noquote() << reply->m_routeKey << "->" << error.toString();
     finish(reply, error);
 }
 
@@ -292,7 +297,7 @@ void RestClient::finishLater(RestReply *reply, const ApiError &error)
     QTimer::singleShot(0, reply, [this, reply, error] { finish(reply, error); });
 }
 
-void RestClient::checkGuard()
+void RestClient::checkGuard(RestReply *answered)
 {
     const RateLimitGuard::State state = m_buckets.guard().state();
     if (state == m_guardState)
@@ -303,8 +308,10 @@ void RestClient::checkGuard()
         const ApiError error = guardError();
         emit sendingStopped(error.message);
         const QSet<RestReply *> pending = m_pending;
-        for (RestReply *reply : pending)
-            finish(reply, error);
+        for (RestReply *reply : pending) {
+            if (reply != answered) // it has its own answer, which says more
+                finish(reply, error);
+        }
     } else if (state == RateLimitGuard::State::Warning && previous == RateLimitGuard::State::Ok) {
         emit invalidRequestsWarning(m_buckets.guard().count());
     } else if (previous == RateLimitGuard::State::Stopped) {

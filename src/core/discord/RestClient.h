@@ -123,7 +123,7 @@ private:
     void onAttemptFinished(RestReply *reply, HttpReply *http);
     void finish(RestReply *reply, const ApiError &error);
     void finishLater(RestReply *reply, const ApiError &error);
-    void checkGuard();
+    void checkGuard(RestReply *answered = nullptr);
     ApiError guardError() const;
     QUrl urlFor(const QString &path) const;
 
