@@ -1,5 +1,5 @@
 // Chart rendering benchmark: milliseconds per PNG (median and p90), encoded size and peak RSS.
-// Usage: bench_charts [--renders N] [--write DIR]
+// Usage: bench_charts [--renders N] [--write DIR] [--profile N]
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -125,6 +125,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("n"), QStringLiteral("100")});
     parser.addOption({QStringLiteral("write"), QStringLiteral("Write sample PNGs to DIR."),
                       QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("profile"),
+                      QStringLiteral("Only render N combined PNGs (for perf record)."),
+                      QStringLiteral("n")});
     parser.process(app);
     const int runs = qMax(50, parser.value(QStringLiteral("renders")).toInt());
 
@@ -135,23 +138,32 @@ int main(int argc, char *argv[])
     int next = 0;
     const auto input = [&]() -> const ChartInput & { return inputs[next++ % inputs.size()]; };
 
+    if (parser.isSet(QStringLiteral("profile"))) {
+        QtChartRenderer renderer;
+        qsizetype bytes = 0;
+        for (int i = parser.value(QStringLiteral("profile")).toInt(); i > 0; --i)
+            bytes += renderer.render(ChartRenderer::Kind::Combined, input()).size();
+        std::printf("%lld bytes\n", qlonglong(bytes));
+        return 0;
+    }
+
     const long rssBefore = peakRssKiB();
     std::printf("bench_charts: %d renders per row, Qt %s, platform %s\n\n", runs, qVersion(),
                 qPrintable(QGuiApplication::platformName()));
 
     // 1. The renderer as the bot uses it: chart objects reused, default encoding.
     QtChartRenderer renderer;
-    std::printf("%-10s %-9s %9s %9s %9s %9s %8s\n", "figure", "size", "draw med", "total med",
-                "total p90", "total cpu", "PNG KiB");
+    std::printf("%-10s %-9s %9s %9s %9s %9s %9s %8s\n", "figure", "size", "draw med", "draw cpu",
+                "total med", "total p90", "total cpu", "PNG KiB");
     for (const auto kind :
          {ChartRenderer::Kind::Combined, ChartRenderer::Kind::Cpu, ChartRenderer::Kind::Memory}) {
         const Figures draw = timeIt(runs, [&] { renderer.renderImage(kind, input()); });
         qsizetype bytes = 0;
         const Figures total = timeIt(runs, [&] { bytes = renderer.render(kind, input()).size(); });
         const QSize size = renderer.imageSize(kind);
-        std::printf("%-10s %4dx%-4d %6.2f ms %6.2f ms %6.2f ms %6.2f ms %8.1f\n", kindName(kind),
-                    size.width(), size.height(), draw.median, total.median, total.p90,
-                    total.cpuMedian, bytes / 1024.0);
+        std::printf("%-10s %4dx%-4d %6.2f ms %6.2f ms %6.2f ms %6.2f ms %6.2f ms %8.1f\n",
+                    kindName(kind), size.width(), size.height(), draw.median, draw.cpuMedian,
+                    total.median, total.p90, total.cpuMedian, bytes / 1024.0);
     }
 
     // 2. Encoding options for the combined figure.
@@ -168,6 +180,30 @@ int main(int argc, char *argv[])
                         level < 0 ? "default(6)" : qPrintable(QString::number(level)),
                         encode.median, encode.p90, encode.cpuMedian, bytes / 1024.0);
         }
+    }
+
+    // How close the theme palette stays to the drawn colours.
+    {
+        const QImage decoded = QImage::fromData(PngEncoder().encode(combined), "PNG")
+                                   .convertToFormat(QImage::Format_RGB32);
+        double sum = 0;
+        int worst = 0;
+        qsizetype off = 0;
+        for (int y = 0; y < combined.height(); ++y) {
+            for (int x = 0; x < combined.width(); ++x) {
+                const QRgb a = combined.pixel(x, y);
+                const QRgb b = decoded.pixel(x, y);
+                const int d = qMax(qMax(qAbs(qRed(a) - qRed(b)), qAbs(qGreen(a) - qGreen(b))),
+                                   qAbs(qBlue(a) - qBlue(b)));
+                sum += d;
+                worst = qMax(worst, d);
+                off += d > 8 ? 1 : 0;
+            }
+        }
+        const double pixels = double(combined.width()) * combined.height();
+        std::printf("theme palette fidelity: mean max-channel error %.2f, worst %d, pixels off by "
+                    "more than 8: %.3f %%\n",
+                    sum / pixels, worst, 100.0 * off / pixels);
     }
 
     // 3. What reuse saves: a new renderer (new scene and charts) for every combined figure.
@@ -206,6 +242,15 @@ int main(int argc, char *argv[])
             QFile file(dir.filePath(QString::fromLatin1(sample.name) + QStringLiteral(".png")));
             if (file.open(QIODevice::WriteOnly))
                 file.write(renderer.render(sample.kind, sample.input));
+        }
+        // The same figure through the other encoders, to compare how they look.
+        const QImage image = renderer.renderImage(ChartRenderer::Kind::Combined, inputs[0]);
+        for (const auto mode : {PngEncoder::Mode::Rgb, PngEncoder::Mode::QtPalette}) {
+            QFile file(dir.filePath(mode == PngEncoder::Mode::Rgb
+                                        ? QStringLiteral("combined-rgb.png")
+                                        : QStringLiteral("combined-qt-palette.png")));
+            if (file.open(QIODevice::WriteOnly))
+                file.write(PngEncoder(mode, -1).encode(image));
         }
         std::printf("sample PNGs written to %s\n", qPrintable(dir.absolutePath()));
     }

@@ -43,7 +43,7 @@ void styleAxis(QAbstractAxis *axis, const QFont &labelFont)
 
 } // namespace
 
-ChartPanel::ChartPanel(QGraphicsScene *scene, const QRectF &geometry, QColor colour,
+ChartPanel::ChartPanel(QGraphicsScene *scene, const QRectF &geometry, QColor colour, QColor fill,
                        int titlePixels, int labelPixels, double lineWidth, bool timeLabels)
     : m_timeLabels(timeLabels)
 {
@@ -87,12 +87,10 @@ ChartPanel::ChartPanel(QGraphicsScene *scene, const QRectF &geometry, QColor col
     m_timeAxis->setLabelsVisible(timeLabels);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
 
-    QColor fillColour = colour;
-    fillColour.setAlpha(ChartTheme::fillAlpha);
     m_fillEdge = new QLineSeries(m_chart);
     m_fill = new QAreaSeries(m_fillEdge);
     m_fill->setPen(Qt::NoPen);
-    m_fill->setBrush(fillColour);
+    m_fill->setBrush(fill);
 
     m_limit = new QLineSeries;
     QPen limitPen(ChartTheme::limit, std::max(2.0, std::round(lineWidth * 0.6)), Qt::DashLine);

@@ -27,8 +27,8 @@ class ChartPanel
 public:
     //! \a geometry in scene coordinates; font sizes in pixels; \a timeLabels: whether this
     //! panel shows the clock times (the upper panel of a figure shares the lower one's).
-    ChartPanel(QGraphicsScene *scene, const QRectF &geometry, QColor colour, int titlePixels,
-               int labelPixels, double lineWidth, bool timeLabels);
+    ChartPanel(QGraphicsScene *scene, const QRectF &geometry, QColor colour, QColor fill,
+               int titlePixels, int labelPixels, double lineWidth, bool timeLabels);
     Q_DISABLE_COPY_MOVE(ChartPanel)
     ~ChartPanel();
 

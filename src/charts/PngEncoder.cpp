@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <utility>
 
 #include <QBuffer>
 #include <QImageWriter>
@@ -53,9 +54,13 @@ QList<QRgb> PngEncoder::themePalette()
                 palette.append(blend(background, foreground, double(level) / blendLevels));
         }
     }
-    // The series' translucent fills over the grid lines.
-    for (const QColor &series : {ChartTheme::cpu, ChartTheme::memory})
-        palette.append(blend(ChartTheme::grid, series, ChartTheme::fillAlpha / 255.0));
+    // The areas under the series, and the lines' anti-aliased edges over them.
+    for (const auto &[fill, series] : {std::pair{ChartTheme::cpuFill, ChartTheme::cpu},
+                                       std::pair{ChartTheme::memoryFill, ChartTheme::memory}}) {
+        palette.append(fill.rgb());
+        for (int level = 1; level < blendLevels; ++level)
+            palette.append(blend(fill, series, double(level) / blendLevels));
+    }
     palette.removeIf([seen = QList<QRgb>()](QRgb colour) mutable {
         if (seen.contains(colour))
             return true;
@@ -131,6 +136,7 @@ QByteArray PngEncoder::encode(const QImage &image)
         break;
     }
     QByteArray bytes;
+    bytes.reserve(m_lastSize + m_lastSize / 4); // consecutive charts encode to similar sizes
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
     QImageWriter writer(&buffer, "png");
@@ -141,6 +147,7 @@ QByteArray PngEncoder::encode(const QImage &image)
         qCWarning(lcCharts) << "PNG encoding failed:" << writer.errorString();
         return {};
     }
+    m_lastSize = bytes.size();
     return bytes;
 }
 

@@ -45,6 +45,7 @@ private:
     QList<QRgb> m_palette;
     // 18-bit (6 bits per channel) colour → palette index, filled lazily; 255 = not looked up yet.
     std::vector<uchar> m_lookup;
+    qsizetype m_lastSize = 0;
 };
 
 } // namespace Pterodisbot

@@ -77,9 +77,11 @@ public:
         m_scene.setBackgroundBrush(ChartTheme::background);
 
         if (kind != Kind::Combined) {
-            const QColor colour = kind == Kind::Cpu ? ChartTheme::cpu : ChartTheme::memory;
-            auto panel = std::make_unique<ChartPanel>(&m_scene, m_scene.sceneRect(), colour,
-                                                      panelPixels, labelPixels, lineWidth, true);
+            const bool cpu = kind == Kind::Cpu;
+            auto panel = std::make_unique<ChartPanel>(
+                &m_scene, m_scene.sceneRect(), cpu ? ChartTheme::cpu : ChartTheme::memory,
+                cpu ? ChartTheme::cpuFill : ChartTheme::memoryFill, panelPixels, labelPixels,
+                lineWidth, true);
             (kind == Kind::Cpu ? m_cpu : m_memory) = std::move(panel);
             return;
         }
@@ -94,12 +96,12 @@ public:
         // Equal plot heights: the lower panel also carries the shared time labels.
         const double timeLabels = labelPixels * 1.6;
         const double upper = std::floor((size.height() - band - timeLabels) / 2);
-        m_cpu =
-            std::make_unique<ChartPanel>(&m_scene, QRectF(0, band, width, upper), ChartTheme::cpu,
-                                         panelPixels, labelPixels, lineWidth, false);
+        m_cpu = std::make_unique<ChartPanel>(&m_scene, QRectF(0, band, width, upper),
+                                             ChartTheme::cpu, ChartTheme::cpuFill, panelPixels,
+                                             labelPixels, lineWidth, false);
         m_memory = std::make_unique<ChartPanel>(
             &m_scene, QRectF(0, band + upper, width, size.height() - band - upper),
-            ChartTheme::memory, panelPixels, labelPixels, lineWidth, true);
+            ChartTheme::memory, ChartTheme::memoryFill, panelPixels, labelPixels, lineWidth, true);
     }
 
     const QImage &render(const ChartInput &input)
@@ -120,7 +122,7 @@ public:
             m_title->setPos((m_scene.width() - bounds.width()) / 2,
                             (m_titleBand - bounds.height()) / 2);
         }
-        m_image.fill(ChartTheme::background);
+        // No fill first: the scene paints its background over the whole image.
         QPainter painter(&m_image);
         painter.setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing);
         m_scene.render(&painter, QRectF(m_image.rect()), m_scene.sceneRect());
@@ -170,7 +172,9 @@ QSize QtChartRenderer::imageSize(Kind kind) const
 QtChartRenderer::Figure *QtChartRenderer::figure(Kind kind)
 {
     if (!qobject_cast<QApplication *>(QCoreApplication::instance())) {
-        qCWarning(lcCharts) << "cannot draw charts without a QApplication";
+        if (!m_warnedNoApplication)
+            qCWarning(lcCharts) << "cannot draw charts without a QApplication";
+        m_warnedNoApplication = true;
         return nullptr;
     }
     auto &slot = m_figures[size_t(kind)];

@@ -59,6 +59,7 @@ private:
     Options m_options;
     PngEncoder m_encoder;
     std::array<std::unique_ptr<Figure>, 3> m_figures;
+    bool m_warnedNoApplication = false;
 };
 
 } // namespace Pterodisbot

@@ -413,6 +413,23 @@ private slots:
                                     .arg(after)));
         }
         QVERIFY(PngEncoder::themePalette().size() <= 255);
+
+        // Pixel by pixel the 8-bit picture stays within a few levels of the drawn one.
+        double sum = 0;
+        int farOff = 0;
+        for (int y = 0; y < drawn.height(); ++y) {
+            for (int x = 0; x < drawn.width(); ++x) {
+                const QRgb a = drawn.pixel(x, y);
+                const QRgb b = decoded.pixel(x, y);
+                const int d = qMax(qMax(qAbs(qRed(a) - qRed(b)), qAbs(qGreen(a) - qGreen(b))),
+                                   qAbs(qBlue(a) - qBlue(b)));
+                sum += d;
+                farOff += d > 8 ? 1 : 0;
+            }
+        }
+        const double pixels = double(drawn.width()) * drawn.height();
+        QVERIFY2(sum / pixels < 0.5, qPrintable(QString::number(sum / pixels)));
+        QVERIFY2(farOff < pixels / 1000, qPrintable(QString::number(farOff)));
     }
 
     void offscreenPlatformChoice_data()
