@@ -2,12 +2,12 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#include "../support/TestSupport.h"
 #include "discord/Components.h"
 #include "discord/DiscordError.h"
 #include "discord/Embed.h"
 #include "discord/Message.h"
 #include "discord/MessageLimits.h"
+#include "TestSupport.h"
 
 using namespace Pterodisbot;
 

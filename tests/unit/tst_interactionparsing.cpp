@@ -2,8 +2,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#include "../support/TestSupport.h"
 #include "discord/Interaction.h"
+#include "discord/InteractionCommands.h"
+#include "TestSupport.h"
 
 using namespace Pterodisbot;
 
@@ -173,6 +174,12 @@ private slots:
         QTest::newRow("token path")
             << button << "token" << QJsonValue(QStringLiteral("abc/../../channels"))
             << "token is missing or malformed";
+        QTest::newRow("token with space")
+            << button << "token" << QJsonValue(QStringLiteral("abc def"))
+            << "token is missing or malformed";
+        QTest::newRow("token with percent")
+            << button << "token" << QJsonValue(QStringLiteral("abc%2Fdef"))
+            << "token is missing or malformed";
         QTest::newRow("token huge")
             << button << "token" << QJsonValue(QString(5000, QLatin1Char('t')))
             << "token is missing or malformed";
@@ -233,6 +240,64 @@ private slots:
         QVERIFY(!parsed);
         QVERIFY2(reason.contains(error), qPrintable(reason));
         QVERIFY(reason.size() < 200); // one line, never an echo of a huge input
+    }
+
+    // The start-up comparison that decides whether commands are re-registered.
+    void commandsEquivalence_data()
+    {
+        QTest::addColumn<QJsonArray>("wanted");
+        QTest::addColumn<QJsonArray>("current");
+        QTest::addColumn<bool>("equivalent");
+        const QJsonObject status{{QStringLiteral("name"), QStringLiteral("server_status")},
+                                 {QStringLiteral("description"), QStringLiteral("Show servers")},
+                                 {QStringLiteral("type"), 1},
+                                 {QStringLiteral("dm_permission"), false}};
+        // what Discord answers for it: ids, version, defaults spelled out or left out
+        QJsonObject served = status;
+        served.insert(QStringLiteral("id"), QStringLiteral("1110000000000000001"));
+        served.insert(QStringLiteral("application_id"), QStringLiteral("1100000000000000001"));
+        served.insert(QStringLiteral("version"), QStringLiteral("1110000000000000002"));
+        served.insert(QStringLiteral("default_member_permissions"), QJsonValue::Null);
+        served.insert(QStringLiteral("nsfw"), false);
+        served.remove(QStringLiteral("dm_permission"));
+        QJsonObject withOption = status;
+        withOption.insert(
+            QStringLiteral("options"),
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("page")},
+                                   {QStringLiteral("description"), QStringLiteral("Page")},
+                                   {QStringLiteral("type"), 4},
+                                   {QStringLiteral("required"), false}}});
+        QJsonObject servedOption = served;
+        servedOption.insert(
+            QStringLiteral("options"),
+            QJsonArray{QJsonObject{{QStringLiteral("name"), QStringLiteral("page")},
+                                   {QStringLiteral("description"), QStringLiteral("Page")},
+                                   {QStringLiteral("type"), 4}}});
+        QJsonObject renamed = served;
+        renamed.insert(QStringLiteral("description"), QStringLiteral("Show the servers"));
+        QJsonObject admin = status;
+        admin.insert(QStringLiteral("default_member_permissions"), 32);
+        QJsonObject servedAdmin = served;
+        servedAdmin.insert(QStringLiteral("default_member_permissions"), QStringLiteral("32"));
+
+        QTest::newRow("same") << QJsonArray{status} << QJsonArray{served} << true;
+        QTest::newRow("none registered") << QJsonArray{status} << QJsonArray{} << false;
+        QTest::newRow("extra registered")
+            << QJsonArray{status} << QJsonArray{served, renamed} << false;
+        QTest::newRow("description changed") << QJsonArray{status} << QJsonArray{renamed} << false;
+        QTest::newRow("option defaults")
+            << QJsonArray{withOption} << QJsonArray{servedOption} << true;
+        QTest::newRow("option added") << QJsonArray{withOption} << QJsonArray{served} << false;
+        QTest::newRow("permissions as number")
+            << QJsonArray{admin} << QJsonArray{servedAdmin} << true;
+        QTest::newRow("permissions dropped") << QJsonArray{admin} << QJsonArray{served} << false;
+    }
+    void commandsEquivalence()
+    {
+        QFETCH(QJsonArray, wanted);
+        QFETCH(QJsonArray, current);
+        QFETCH(bool, equivalent);
+        QCOMPARE(InteractionCommands::equivalent(wanted, current), equivalent);
     }
 
     void notAnObjectAtAll()

@@ -41,7 +41,8 @@ bool isSnowflake(const QJsonValue &value)
     return ok;
 }
 
-// Tokens go into URL paths: only the characters Discord uses (base64url and '.').
+// Tokens go into URL paths (percent-encoded): printable ASCII without the characters that
+// could ever change a path's meaning, even decoded by a careless server.
 bool isToken(const QJsonValue &value)
 {
     if (!value.isString())
@@ -51,9 +52,8 @@ bool isToken(const QJsonValue &value)
         return false;
     for (QChar c : text) {
         const char16_t u = c.unicode();
-        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') ||
-                        (u >= u'0' && u <= u'9') || u == u'-' || u == u'_' || u == u'.';
-        if (!ok)
+        if (u <= 0x20 || u >= 0x7f || u == u'/' || u == u'\\' || u == u'?' || u == u'#' ||
+            u == u'%')
             return false;
     }
     return true;

@@ -4,6 +4,8 @@
 #include <QJsonDocument>
 #include <QTimer>
 
+#include <QCoro/QCoroSignal>
+
 #include "Clock.h"
 #include "discord/DiscordError.h"
 #include "discord/MessageLimits.h"
@@ -76,6 +78,20 @@ void RestReply::abort()
         client->finish(
             this, ApiError{ApiError::Kind::Cancelled, 0, {}, QStringLiteral("request cancelled")});
     }
+}
+
+QCoro::Task<RestResult> awaitReply(RestReply *reply)
+{
+    QPointer<RestReply> guard(reply);
+    reply->setAutoDelete(false);
+    if (!reply->isFinished())
+        co_await qCoro(reply, &RestReply::finished);
+    if (!guard)
+        co_return RestResult{
+            ApiError{ApiError::Kind::Cancelled, 0, {}, QStringLiteral("request cancelled")}};
+    RestResult result{reply->error(), reply->status(), reply->body()};
+    reply->deleteLater();
+    co_return result;
 }
 
 RestClient::RestClient(QNetworkAccessManager *nam, Clock *clock, RestOptions options,

@@ -7,6 +7,8 @@
 #include <QObject>
 #include <QPointer>
 
+#include <QCoro/QCoroTask>
+
 #include "net/ApiError.h"
 #include "net/HttpRequest.h"
 
@@ -68,5 +70,20 @@ private:
     bool m_finished = false;
     bool m_autoDelete = true;
 };
+
+//! What a finished call left behind, as a value a coroutine can keep.
+struct RestResult
+{
+    ApiError error;
+    int status = 0;
+    QByteArray body;
+
+    bool ok() const { return !error.isError(); }
+    QJsonObject object() const { return QJsonDocument::fromJson(body).object(); }
+    QJsonArray array() const { return QJsonDocument::fromJson(body).array(); }
+};
+
+//! Waits for \a reply (in a coroutine: `const RestResult r = co_await awaitReply(rest->...)`).
+QCoro::Task<RestResult> awaitReply(RestReply *reply);
 
 } // namespace Pterodisbot
