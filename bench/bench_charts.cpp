@@ -1,5 +1,5 @@
 // Chart rendering benchmark: milliseconds per PNG (median and p90), encoded size and peak RSS.
-// Usage: bench_charts [--renders N] [--write DIR] [--profile N]
+// Usage: bench_charts [--renders N] [--write DIR] [--combined WxH] [--single WxH] [--profile N]
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -125,11 +125,25 @@ int main(int argc, char *argv[])
                       QStringLiteral("n"), QStringLiteral("100")});
     parser.addOption({QStringLiteral("write"), QStringLiteral("Write sample PNGs to DIR."),
                       QStringLiteral("dir")});
+    parser.addOption({QStringLiteral("combined"),
+                      QStringLiteral("Size of the combined figure, WxH (default: the renderer's)."),
+                      QStringLiteral("size")});
+    parser.addOption({QStringLiteral("single"),
+                      QStringLiteral("Size of the single graphs, WxH (default: the renderer's)."),
+                      QStringLiteral("size")});
     parser.addOption({QStringLiteral("profile"),
                       QStringLiteral("Only render N combined PNGs (for perf record)."),
                       QStringLiteral("n")});
     parser.process(app);
     const int runs = qMax(50, parser.value(QStringLiteral("renders")).toInt());
+
+    QtChartRenderer::Options options;
+    const auto parseSize = [&](const QString &option, QSize fallback) {
+        const QStringList parts = parser.value(option).split(QLatin1Char('x'));
+        return parts.size() == 2 ? QSize(parts[0].toInt(), parts[1].toInt()) : fallback;
+    };
+    options.combinedSize = parseSize(QStringLiteral("combined"), options.combinedSize);
+    options.cpuSize = options.memorySize = parseSize(QStringLiteral("single"), options.cpuSize);
 
     QRandomGenerator random(42);
     QList<ChartInput> inputs;
@@ -139,7 +153,7 @@ int main(int argc, char *argv[])
     const auto input = [&]() -> const ChartInput & { return inputs[next++ % inputs.size()]; };
 
     if (parser.isSet(QStringLiteral("profile"))) {
-        QtChartRenderer renderer;
+        QtChartRenderer renderer(options);
         qsizetype bytes = 0;
         for (int i = parser.value(QStringLiteral("profile")).toInt(); i > 0; --i)
             bytes += renderer.render(ChartRenderer::Kind::Combined, input()).size();
@@ -152,7 +166,7 @@ int main(int argc, char *argv[])
                 qPrintable(QGuiApplication::platformName()));
 
     // 1. The renderer as the bot uses it: chart objects reused, default encoding.
-    QtChartRenderer renderer;
+    QtChartRenderer renderer(options);
     std::printf("%-10s %-9s %9s %9s %9s %9s %9s %8s\n", "figure", "size", "draw med", "draw cpu",
                 "total med", "total p90", "total cpu", "PNG KiB");
     for (const auto kind :
@@ -208,7 +222,7 @@ int main(int argc, char *argv[])
 
     // 3. What reuse saves: a new renderer (new scene and charts) for every combined figure.
     const Figures fresh = timeIt(qMax(20, runs / 5), [&] {
-        QtChartRenderer once;
+        QtChartRenderer once(options);
         once.renderImage(ChartRenderer::Kind::Combined, input());
     });
     std::printf("\nfresh scene per combined figure (draw only): median %.2f ms, p90 %.2f ms, "
@@ -243,8 +257,11 @@ int main(int argc, char *argv[])
             if (file.open(QIODevice::WriteOnly))
                 file.write(renderer.render(sample.kind, sample.input));
         }
-        // The same figure through the other encoders, to compare how they look.
+        // The same figure through the other encoders, to compare how they look, and at about the
+        // width an embed shows it (400 px), to judge whether the text stays legible.
         const QImage image = renderer.renderImage(ChartRenderer::Kind::Combined, inputs[0]);
+        image.scaledToWidth(400, Qt::SmoothTransformation)
+            .save(dir.filePath(QStringLiteral("combined-embed-width.png")));
         for (const auto mode : {PngEncoder::Mode::Rgb, PngEncoder::Mode::QtPalette}) {
             QFile file(dir.filePath(mode == PngEncoder::Mode::Rgb
                                         ? QStringLiteral("combined-rgb.png")
