@@ -451,6 +451,36 @@ private slots:
         QVERIFY(records.last().elapsedMs - records.first().elapsedMs >= 2000 - 50);
     }
 
+    void adoptsThePanelsLowerLimit()
+    {
+        // Configured for 720/min, but the panel (Pelican: 256/min) says less in
+        // X-RateLimit-Limit/-Remaining: the client follows the panel instead of earning 429s.
+        PanelSimOptions simOptions;
+        simOptions.clientRateLimit = 10;
+        simOptions.rateLimitWindowMs = 1000;
+        PanelSimulator &sim = startSim(simOptions);
+        PanelClientOptions options = optionsFor(sim);
+        options.rateLimitWindowMs = 1000;
+        options.maxConcurrentRequests = 1;
+        auto panel = client(options);
+        const QString id = sim.serverIdentifiers().first();
+        int done = 0;
+        int failed = 0;
+        for (int i = 0; i < 20; ++i) {
+            GetResourcesJob *job = panel->resources(id);
+            connect(job, &PanelJob::finished, this, [&done, &failed, job] {
+                ++done;
+                failed += job->error() ? 1 : 0;
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(done, 20, 15000);
+        QCOMPARE(failed, 0);
+        int throttled = 0;
+        for (const PanelRequestRecord &record : sim.requests())
+            throttled += record.status == 429 ? 1 : 0;
+        QCOMPARE(throttled, 0);
+    }
+
     void timeoutAgainstHangingPanel()
     {
         PanelSimulator &sim = startSim();

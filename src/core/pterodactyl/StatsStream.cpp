@@ -121,6 +121,10 @@ void StatsStream::onCredentials(WebsocketCredentialsJob *job, bool refresh)
 void StatsStream::openSocket()
 {
     closeSocket();
+    if (!m_client) {
+        stop();
+        return;
+    }
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_socket = socket;
     connect(socket, &QWebSocket::connected, this, [this] {
