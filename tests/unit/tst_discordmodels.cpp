@@ -463,6 +463,38 @@ private slots:
         QVERIFY(!bare.toJson(Message::Mode::Create).contains(u"attachments"));
     }
 
+    void danglingAttachmentReferencesDropped_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("kept");
+        QTest::addColumn<bool>("imageKept");
+        QTest::newRow("uploaded") << QStringLiteral("metrics.png") << QString() << true;
+        QTest::newRow("kept by name") << QString() << QStringLiteral("metrics.png") << true;
+        QTest::newRow("other file") << QStringLiteral("cpu.png") << QString() << false;
+        QTest::newRow("nothing attached") << QString() << QString() << false;
+    }
+    void danglingAttachmentReferencesDropped()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, kept);
+        QFETCH(bool, imageKept);
+        Message message;
+        Embed embed;
+        embed.title = QStringLiteral("Chart");
+        embed.setImageAttachment(QStringLiteral("metrics.png"));
+        embed.thumbnailUrl = QStringLiteral("https://cdn.example/icon.png"); // not an attachment
+        message.embeds.append(embed);
+        if (!file.isEmpty())
+            message.files.append(MessageFile{file, QByteArray("png")});
+        if (!kept.isEmpty())
+            message.keptAttachments.append(
+                KeptAttachment{QStringLiteral("1500000000000000042"), kept});
+        const QJsonObject json = message.toJson(Message::Mode::Edit)[u"embeds"][0].toObject();
+        QCOMPARE(json.contains(u"image"), imageKept);
+        QCOMPARE(json[u"thumbnail"][u"url"].toString(),
+                 QStringLiteral("https://cdn.example/icon.png"));
+    }
+
     void messageInfoFromJson()
     {
         const QJsonObject json =

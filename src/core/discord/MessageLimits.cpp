@@ -68,6 +68,36 @@ void fitTotal(QList<Embed> &embeds, QStringList *warnings)
     eachEmbed([&](Embed &embed) { shrink(embed.title); });
 }
 
+// An embed pointing at "attachment://x.png" with no such file in the message is refused by
+// Discord (50035): the reference is dropped. Kept attachments listed without a filename
+// cannot be checked and are trusted.
+void dropDanglingAttachmentUrls(Message &message, QStringList *warnings)
+{
+    QSet<QString> names;
+    for (const MessageFile &file : std::as_const(message.files))
+        names.insert(file.filename);
+    for (const KeptAttachment &kept : std::as_const(message.keptAttachments)) {
+        if (kept.filename.isEmpty())
+            return;
+        names.insert(kept.filename);
+    }
+    const QString scheme = QStringLiteral("attachment://");
+    auto check = [&](QString &url, const char *what) {
+        if (url.startsWith(scheme) && !names.contains(url.mid(scheme.size()))) {
+            warn(warnings,
+                 QStringLiteral("embed %1 %2 refers to no attachment of the message, dropped")
+                     .arg(QLatin1String(what), url));
+            url.clear();
+        }
+    };
+    for (Embed &embed : message.embeds) {
+        check(embed.imageUrl, "image");
+        check(embed.thumbnailUrl, "thumbnail");
+        check(embed.footerIconUrl, "footer icon");
+        check(embed.authorIconUrl, "author icon");
+    }
+}
+
 } // namespace
 
 QString truncated(const QString &text, int limit)
@@ -282,6 +312,7 @@ Message enforce(Message message, QStringList *warnings)
             message.files.resize(FilesPerMessage);
         message.keptAttachments.resize(FilesPerMessage - message.files.size());
     }
+    dropDanglingAttachmentUrls(message, warnings);
     return message;
 }
 

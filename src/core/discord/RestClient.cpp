@@ -194,8 +194,10 @@ RestReply *RestClient::sendMessage(const QByteArray &method, const QString &path
     call.method = method;
     call.path = path;
     call.hasBody = true;
-    call.jsonBody = QJsonDocument(message.toJson(mode)).toJson(QJsonDocument::Compact);
-    call.files = MessageLimits::enforce(message).files;
+    // Enforced once here (warnings logged once); toJson() of a valid message changes nothing.
+    const Message valid = MessageLimits::enforce(message);
+    call.jsonBody = QJsonDocument(valid.toJson(mode)).toJson(QJsonDocument::Compact);
+    call.files = valid.files;
     return send(std::move(call));
 }
 

@@ -93,8 +93,9 @@ RestReply *RestClient::createInteractionResponse(const QString &interactionId, c
     call.hasBody = true;
     QJsonObject body{{QStringLiteral("type"), type}};
     if (data) {
-        body.insert(QStringLiteral("data"), data->toJson(mode));
-        call.files = MessageLimits::enforce(*data).files;
+        const Message valid = MessageLimits::enforce(*data);
+        body.insert(QStringLiteral("data"), valid.toJson(mode));
+        call.files = valid.files;
     }
     call.jsonBody = QJsonDocument(body).toJson(QJsonDocument::Compact);
     return send(std::move(call));
