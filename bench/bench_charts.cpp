@@ -215,9 +215,10 @@ int main(int argc, char *argv[])
             }
         }
         const double pixels = double(combined.width()) * combined.height();
-        std::printf("theme palette fidelity: mean max-channel error %.2f, worst %d, pixels off by "
-                    "more than 8: %.3f %%\n",
-                    sum / pixels, worst, 100.0 * off / pixels);
+        std::printf("theme palette (%d colours) fidelity: mean max-channel error %.2f, worst %d, "
+                    "pixels off by more than 8: %.3f %%\n",
+                    int(PngEncoder::themePalette().size()), sum / pixels, worst,
+                    100.0 * off / pixels);
     }
 
     // 3. What reuse saves: a new renderer (new scene and charts) for every combined figure.
