@@ -399,6 +399,25 @@ private slots:
         QVERIFY(!m_sim->originalResponse(id));
     }
 
+    void handlerThatNeverAnswersIsForgotten()
+    {
+        InteractionResponder responder(m_rest.get(), &m_clock,
+                                       ResponderOptions{.autoDeferMs = 50, .tokenLifetimeMs = 400});
+        QSignalSpy finished(&responder, &InteractionResponder::finished);
+        const QString id = m_sim->injectSlashCommand(m_channel, kUser, {kAdminRole},
+                                                     QStringLiteral("server_status"));
+        QTRY_COMPARE(m_received.size(), 1);
+        responder.handle(m_received[0], [](Interaction) -> QCoro::Task<InteractionAnswer> {
+            co_await QCoro::sleepFor(5s);
+            co_return InteractionAnswer::acknowledge();
+        });
+        const ApiError error = waitFinished(finished, id);
+        QCOMPARE(error.kind, ApiError::Kind::Timeout);
+        QCOMPARE(m_sim->interactionResponse(id)[u"type"].toInt(),
+                 5); // deferred in time all the same
+        QCOMPARE(responder.activeCount(), 0);
+    }
+
     void failingHandlerStillAnswers()
     {
         QSignalSpy finished(m_responder.get(), &InteractionResponder::finished);

@@ -81,7 +81,18 @@ void InteractionResponder::handle(const Interaction &interaction, Handler handle
 void InteractionResponder::onDeferDue(const QString &id)
 {
     const auto exchange = m_active.value(id);
-    if (!exchange || exchange->phase != Phase::Running)
+    if (!exchange)
+        return;
+    if (exchange->phase == Phase::Deferred) {
+        // The token died and the handler never answered: forget the interaction.
+        complete(exchange, ApiError{ApiError::Kind::Timeout,
+                                    0,
+                                    {},
+                                    QStringLiteral("the handler did not answer while the "
+                                                   "interaction token was valid")});
+        return;
+    }
+    if (exchange->phase != Phase::Running)
         return;
     exchange->phase = Phase::Deferring;
     std::optional<Message> data;
@@ -103,6 +114,10 @@ void InteractionResponder::onDeferDue(const QString &id)
         }
         exchange->phase = Phase::Deferred;
         emit deferred(exchange->interaction.id, type);
+        const qint64 age = exchange->interaction.receivedAtMs >= 0
+                               ? m_clock->monotonicMs() - exchange->interaction.receivedAtMs
+                               : 0;
+        exchange->timer->start(int(std::max<qint64>(0, m_options.tokenLifetimeMs - age)));
         if (exchange->pending) {
             const InteractionAnswer answer = std::move(*exchange->pending);
             exchange->pending.reset();
