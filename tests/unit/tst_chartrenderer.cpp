@@ -395,6 +395,12 @@ private slots:
         const QImage again = renderer.renderImage(Kind::Combined, busy);
         QCOMPARE(again, first);
         QVERIFY(again != renderer.renderImage(Kind::Combined, flatInput(6, 10, 10)).copy());
+
+        // Equal input, equal bytes: the bot hashes the PNG to skip unchanged uploads.
+        const QByteArray png = renderer.render(Kind::Combined, busy);
+        renderer.render(Kind::Combined, flatInput(6, 10, 10));
+        QCOMPARE(renderer.render(Kind::Combined, busy), png);
+        QVERIFY(renderer.render(Kind::Combined, flatInput(6, 10, 10)) != png);
     }
 
     void paletteEncodingKeepsTheThemeColours()
