@@ -9,6 +9,7 @@
 #include "config/ConfigCheck.h"
 #include "config/ConfigProblem.h"
 #include "config/ConfigReport.h"
+#include "config/SecretStore.h"
 #include "Demo.h"
 #include "logging.h"
 #include "OffscreenPlatform.h"
@@ -24,21 +25,28 @@ constexpr int ExitInvalidConfig = 1;
 constexpr int ExitBadCommandLine = 2;
 constexpr int ExitFatal = 3;
 
-QCoro::Task<> checkConfig(QString path)
+QCoro::Task<ConfigLoadResult> loadConfig(QString path, bool useKeychain)
+{
+    SecretStoreOptions options;
+    options.useKeychain = useKeychain;
+    SecretStore store(options);
+    co_return co_await loadConfiguration(ConfigLoader(QProcessEnvironment::systemEnvironment()),
+                                         path, &store);
+}
+
+QCoro::Task<> checkConfig(QString path, bool useKeychain)
 {
     QTextStream out(stdout);
-    const ConfigLoadResult result =
-        co_await loadConfiguration(ConfigLoader(QProcessEnvironment::systemEnvironment()), path);
+    const ConfigLoadResult result = co_await loadConfig(path, useKeychain);
     out << formatProblems(result.problems, result.config);
     out.flush();
     QCoreApplication::exit(checkConfigExitCode(result.problems));
 }
 
-QCoro::Task<> runBot(QString path)
+QCoro::Task<> runBot(QString path, bool useKeychain)
 {
     QTextStream err(stderr);
-    const ConfigLoadResult result =
-        co_await loadConfiguration(ConfigLoader(QProcessEnvironment::systemEnvironment()), path);
+    const ConfigLoadResult result = co_await loadConfig(path, useKeychain);
     if (!result.isValid()) {
         err << formatProblems(result.problems, result.config);
         err.flush();
@@ -87,7 +95,7 @@ int main(int argc, char *argv[])
     std::unique_ptr<Demo> demo;
     switch (command.mode) {
     case CommandLine::Mode::CheckConfig:
-        checkConfig(command.configPath);
+        checkConfig(command.configPath, !command.noGui);
         break;
     case CommandLine::Mode::Demo: {
         if (!command.noGui)
@@ -103,7 +111,7 @@ int main(int argc, char *argv[])
         break;
     }
     case CommandLine::Mode::Run:
-        runBot(command.configPath);
+        runBot(command.configPath, !command.noGui);
         break;
     }
     return app.exec();

@@ -1,50 +1,20 @@
 // pterodisbot-sim: the simulators standalone on 127.0.0.1, for trying the bot without a panel.
-#include <csignal>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QSocketNotifier>
 #include <QTextStream>
 
+#include "DiscordSimulator.h"
 #include "PanelSimulator.h"
+#include "UnixSignals.h"
 
 namespace {
 
 struct ToolOptions
 {
     PterodisbotSim::PanelSimOptions panel;
+    PterodisbotSim::DiscordSimOptions discord;
+    QString recordFile;
 };
-
-int g_signalPipe[2] = {-1, -1};
-
-void onUnixSignal(int)
-{
-    // Only async-signal-safe work here: wake the event loop through the pipe.
-    const char byte = 1;
-    [[maybe_unused]] const auto written = ::write(g_signalPipe[1], &byte, 1);
-}
-
-//! Ctrl+C and SIGTERM quit the event loop cleanly, so sockets close in order.
-void quitOnSignals(QCoreApplication &app)
-{
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, g_signalPipe) != 0)
-        return;
-    auto *notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, &app);
-    QObject::connect(notifier, &QSocketNotifier::activated, &app, [&app, notifier]() {
-        notifier->setEnabled(false);
-        char byte = 0;
-        [[maybe_unused]] const auto got = ::read(g_signalPipe[0], &byte, 1);
-        app.quit();
-    });
-    struct sigaction action = {};
-    action.sa_handler = onUnixSignal;
-    sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
 
 bool parseNumber(const QCommandLineParser &parser, const QString &name, int minimum, int maximum,
                  int *value, QString *error)
@@ -68,8 +38,8 @@ bool parseArguments(const QCoreApplication &app, ToolOptions *options, QString *
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Runs the Pterodactyl panel + Wings simulator on 127.0.0.1 and prints its URLs and test "
-        "keys, ready for a config.ini. Runs until Ctrl+C."));
+        "Runs the Pterodactyl panel + Wings simulator and the Discord simulator on 127.0.0.1 and "
+        "prints their URLs, ids and test credentials, ready for a config.ini. Runs until Ctrl+C."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
@@ -88,6 +58,17 @@ bool parseArguments(const QCoreApplication &app, ToolOptions *options, QString *
         {QStringLiteral("random-seed"),
          QStringLiteral("Seed of the simulated load and generated uuids (default 1)."),
          QStringLiteral("N")},
+        {QStringLiteral("discord-port"),
+         QStringLiteral("Discord REST port (default 0 = any free port)."), QStringLiteral("PORT")},
+        {QStringLiteral("gateway-port"),
+         QStringLiteral("Discord gateway port (default 0 = any free port)."),
+         QStringLiteral("PORT")},
+        {QStringLiteral("discord-token"),
+         QStringLiteral("Bot token the Discord simulator accepts (default: made up at start)."),
+         QStringLiteral("TOKEN")},
+        {QStringLiteral("record"),
+         QStringLiteral("Append every Discord request and gateway payload to FILE (JSONL)."),
+         QStringLiteral("FILE")},
     });
     parser.process(app);
 
@@ -106,6 +87,16 @@ bool parseArguments(const QCoreApplication &app, ToolOptions *options, QString *
     panel.panelPort = quint16(port);
     panel.wingsPort = quint16(wingsPort);
     panel.randomSeed = quint32(seed);
+
+    int discordPort = 0;
+    int gatewayPort = 0;
+    if (!parseNumber(parser, QStringLiteral("discord-port"), 0, 65535, &discordPort, error) ||
+        !parseNumber(parser, QStringLiteral("gateway-port"), 0, 65535, &gatewayPort, error))
+        return false;
+    options->discord.restPort = quint16(discordPort);
+    options->discord.gatewayPort = quint16(gatewayPort);
+    options->discord.botToken = parser.value(QStringLiteral("discord-token"));
+    options->recordFile = parser.value(QStringLiteral("record"));
     return true;
 }
 
@@ -131,6 +122,27 @@ void printPanel(const PterodisbotSim::PanelSimulator &sim, QTextStream &out)
         << "application_key = " << sim.applicationKey() << "\n\n";
 }
 
+void printDiscord(const PterodisbotSim::DiscordSimulator &sim,
+                  const PterodisbotSim::DiscordSimOptions &options, QTextStream &out)
+{
+    out << "Discord simulator\n"
+        << "  REST base URL  : " << sim.restBaseUrl().toString() << '\n'
+        << "  gateway URL    : " << sim.gatewayUrl().toString() << '\n'
+        << "  bot token      : " << sim.botToken() << " (fake, made for this run only)\n"
+        << "  application id : " << sim.applicationId() << '\n'
+        << "  guild id       : " << sim.guildId() << '\n'
+        << "  channel ids    : " << sim.channelIds().join(QStringLiteral(", ")) << '\n';
+    for (const auto &[name, id] : options.roles)
+        out << "  role           : " << id << " \"" << name << "\"\n";
+    out << "\nFor config.ini:\n"
+        << "[discord]\n"
+        << "api_url = " << sim.restBaseUrl().toString() << '\n'
+        << "token = " << sim.botToken() << '\n'
+        << "application_id = " << sim.applicationId() << '\n'
+        << "guild_id = " << sim.guildId() << '\n'
+        << "control_role = " << options.roles.value(1).first << "\n\n";
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -154,9 +166,21 @@ int main(int argc, char *argv[])
         return 1;
     }
     printPanel(panel, out);
-    // The Discord simulator joins here: start it, then print its section the same way.
+
+    PterodisbotSim::DiscordSimulator discord;
+    if (!discord.start(options.discord)) {
+        err << "pterodisbot-sim: Discord simulator: " << discord.errorString() << '\n';
+        return 1;
+    }
+    if (!options.recordFile.isEmpty() && !discord.setRecordFile(options.recordFile)) {
+        err << "pterodisbot-sim: cannot write " << options.recordFile << '\n';
+        return 1;
+    }
+    printDiscord(discord, options.discord, out);
 
     out << "Press Ctrl+C to stop." << Qt::endl;
-    quitOnSignals(app);
+    Pterodisbot::UnixSignals signalWatcher;
+    QObject::connect(&signalWatcher, &Pterodisbot::UnixSignals::received, &app,
+                     &QCoreApplication::quit);
     return app.exec();
 }

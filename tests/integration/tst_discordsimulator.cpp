@@ -17,7 +17,7 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
-#include "../support/TestSupport.h"
+#include "TestSupport.h"
 #include "DiscordSimulator.h"
 
 using namespace PterodisbotSim;

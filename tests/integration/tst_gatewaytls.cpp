@@ -3,12 +3,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "../support/SelfSignedCert.h"
 #include "DiscordSimulator.h"
-
-// tests/CMakeLists.txt builds only support/TestSupport.cpp into the support library; until it
-// takes every support/*.cpp, the certificate helper is compiled here.
-#include "../support/SelfSignedCert.cpp"
+#include "SelfSignedCert.h"
 
 using namespace Pterodisbot;
 using PterodisbotSim::DiscordSimOptions;

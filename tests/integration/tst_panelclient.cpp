@@ -5,7 +5,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "../support/TestSupport.h"
+#include "TestSupport.h"
 #include "Clock.h"
 #include "net/HttpClient.h"
 #include "PanelSimulator.h"

@@ -11,7 +11,7 @@
 #include <QTest>
 #include <QWebSocket>
 
-#include "../support/TestSupport.h"
+#include "TestSupport.h"
 #include "PanelSimulator.h"
 
 using PterodisbotSim::PanelSimOptions;

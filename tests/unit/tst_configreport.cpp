@@ -1,4 +1,4 @@
-#include "../support/TestSupport.h"
+#include "TestSupport.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigReport.h"
 #include "config/ConfigSchema.h"

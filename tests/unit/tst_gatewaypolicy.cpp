@@ -4,7 +4,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#include "../support/TestSupport.h"
+#include "TestSupport.h"
 
 using namespace Pterodisbot;
 

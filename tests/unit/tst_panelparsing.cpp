@@ -2,7 +2,7 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#include "../support/TestSupport.h"
+#include "TestSupport.h"
 #include "net/ApiError.h"
 #include "pterodactyl/PanelParsing.h"
 

@@ -1,4 +1,4 @@
-#include "../support/TestSupport.h"
+#include "TestSupport.h"
 #include "config/ConfigCheck.h"
 #include "config/ConfigLoader.h"
 #include "config/Keychain.h"

@@ -42,7 +42,7 @@ struct Allocation
     QString ip;
     QString alias; //!< client `ip_alias` / application `alias`
     int port = 0;
-    bool isDefault = false; //!< client `is_default` / application `assigned`
+    bool isDefault = false; //!< client `is_default`; application: the server's `allocation` id
     QString notes;
 };
 
