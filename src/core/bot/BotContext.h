@@ -1,0 +1,88 @@
+#pragma once
+
+#include <QList>
+#include <QPointer>
+#include <QString>
+
+#include "bot/AccessPolicy.h"
+#include "bot/BotState.h"
+#include "bot/MetricsHistory.h"
+#include "bot/OutageAlerts.h"
+#include "bot/PowerCooldown.h"
+#include "bot/UpdatePolicy.h"
+#include "config/Config.h"
+#include "discord/Interaction.h"
+
+namespace Pterodisbot {
+
+class ChartRenderer;
+class Clock;
+class EmbedStore;
+class PanelClient;
+class RestClient;
+
+//! Knobs that are not user configuration. The defaults are what production uses; tests, the
+//! demo and the benchmarks shrink the intervals so they run in milliseconds.
+struct BotTuning
+{
+    //! Milliseconds between update cycles; 0 = the configured bot.update_interval seconds.
+    int cycleIntervalMs = 0;
+    //! Work on an interaction that takes longer than this (counted from its arrival) is
+    //! acknowledged first ("thinking…") and answered by editing the reply; Discord allows 3 s.
+    int autoDeferMs = 2000;
+    qint64 powerCooldownMs = PowerCooldown::defaultCooldownMs;
+    //! The server list is cached between cycles and fetched again every this many cycles (or
+    //! at once when a tracked server is not in it).
+    int serverListRefreshCycles = 30;
+    //! /server_status asks the panel about at most this many servers whose state is not known
+    //! from the last cycle; the rest are counted as "not checked yet".
+    int statusFetchLimit = 100;
+    //! A Wings sample older than this is not used and the server is polled instead;
+    //! 0 = two cycle intervals.
+    int streamStaleMs = 0;
+    //! Waits before retrying a failed request (one retry per entry).
+    QList<int> discordRetryBackoffsMs = {1000, 3000, 6000};
+    QList<int> panelRetryBackoffsMs = {1000, 3000};
+    //! Reconnect backoff of the gateway and the Wings streams.
+    int gatewayBackoffBaseMs = 1000;
+    int gatewayIdentifyGapMs = 5000;
+    QList<int> streamReconnectDelaysMs = {1000, 2000, 5000, 10000, 30000};
+    //! The Python bot's `embed/embed_locations.json`, imported once when our own file does not
+    //! exist yet; empty = `<data dir>/embed/embed_locations.json`.
+    QString legacyStoreFile;
+};
+
+//! What the parts of the bot share: configuration, clients, policies and run-time state. Owned
+//! by BotCore, which replaces the clients when a reload asks for it; the parts always read the
+//! current pointer and never keep their own.
+struct BotContext
+{
+    explicit BotContext(Clock *clock);
+
+    Config config;
+    BotTuning tuning;
+    Clock *clock;
+    ChartRenderer *renderer = nullptr;
+    QPointer<RestClient> rest;
+    QPointer<PanelClient> panel;
+    EmbedStore *store = nullptr;
+    //! Ours, resolved at start (configuration or GET /users/@me).
+    QString applicationId;
+
+    UpdatePolicy policy;
+    MetricsHistory history;
+    AccessPolicy access;
+    PowerCooldown cooldown;
+    OutageAlerts alerts;
+    BotState state;
+
+    int cycleIntervalMs() const;
+    //! The AccessPolicy's decision on \a interaction used through \a surface.
+    AccessPolicy::Decision checkAccess(const Interaction &interaction,
+                                       AccessPolicy::Surface surface) const;
+    int streamStaleMs() const;
+    //! Applies the live parts of config and tuning to the policies.
+    void applySettings();
+};
+
+} // namespace Pterodisbot

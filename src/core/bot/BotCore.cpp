@@ -1,0 +1,580 @@
+#include "bot/BotCore.h"
+
+#include <QCoroSignal>
+#include <QDir>
+#include <QFileInfo>
+#include <QStandardPaths>
+
+#include "bot/CommandHandlers.h"
+#include "bot/CustomId.h"
+#include "bot/EmbedPublisher.h"
+#include "bot/PowerButtons.h"
+#include "Clock.h"
+#include "discord/DiscordError.h"
+#include "discord/RestClient.h"
+#include "discord/RestModels.h"
+#include "logging.h"
+#include "pterodactyl/PanelClient.h"
+
+namespace Pterodisbot {
+
+namespace {
+
+constexpr int kRememberedInteractions = 1000;
+
+ApiError errorOf(ApiError::Kind kind, const QString &message)
+{
+    ApiError error;
+    error.kind = kind;
+    error.message = message;
+    return error;
+}
+
+} // namespace
+
+BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject *parent)
+    : QObject(parent)
+    , m_services(services)
+    , m_context(services.clock ? services.clock : SystemClock::instance())
+{
+    qRegisterMetaType<Pterodisbot::BotCore::State>();
+    m_context.config = std::move(config);
+    m_context.tuning = std::move(tuning);
+    m_context.renderer = services.renderer;
+    m_context.applySettings();
+    registerSecret(m_context.config.discord.token);
+    registerSecret(m_context.config.pterodactyl.clientKey);
+    registerSecret(m_context.config.pterodactyl.applicationKey);
+
+    m_store = std::make_unique<EmbedStore>(dataDir(), m_context.clock);
+    m_context.store = m_store.get();
+    m_publisher = new EmbedPublisher(&m_context, this);
+    m_cycle = new UpdateCycle(&m_context, m_publisher, this);
+    m_commands = new CommandHandlers(&m_context, m_publisher, this);
+    m_power = new PowerButtons(&m_context, m_publisher, this);
+
+    connect(m_publisher, &EmbedPublisher::embedPosted, this, &BotCore::embedPosted);
+    connect(m_publisher, &EmbedPublisher::embedEdited, this, &BotCore::embedEdited);
+    connect(m_publisher, &EmbedPublisher::embedUntracked, this, &BotCore::embedUntracked);
+    connect(m_publisher, &EmbedPublisher::alertRaised, this, &BotCore::alertRaised);
+    connect(m_cycle, &UpdateCycle::cycleFinished, this, &BotCore::cycleFinished);
+    connect(m_cycle, &UpdateCycle::statusChanged, this, &BotCore::statusChanged);
+    // Tracking changed: Wings streams follow the tracked servers.
+    connect(m_publisher, &EmbedPublisher::embedPosted, m_cycle, [this] { m_cycle->syncStreams(); });
+    connect(m_publisher, &EmbedPublisher::embedUntracked, m_cycle,
+            [this] { m_cycle->syncStreams(); });
+}
+
+BotCore::~BotCore()
+{
+    if (m_gateway) {
+        m_gatewayStopRequested = true;
+        m_gateway->stop(Gateway::StopMode::KeepSession);
+    }
+    m_cycle->stop();
+    if (m_state == State::Running)
+        m_publisher->saveStore();
+}
+
+void BotCore::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+Gateway::State BotCore::gatewayState() const
+{
+    return m_gateway ? m_gateway->state() : Gateway::State::Disconnected;
+}
+
+QHash<QString, EmbedLocation> BotCore::trackedEmbeds() const
+{
+    QHash<QString, EmbedLocation> embeds;
+    for (const QString &id : m_store->serverIds())
+        embeds.insert(id, *m_store->lookup(id));
+    return embeds;
+}
+
+std::optional<ResourceSample> BotCore::lastSample(const QString &serverId) const
+{
+    return m_context.state.sample(serverId);
+}
+
+const CycleReport &BotCore::lastCycle() const
+{
+    return m_cycle->lastReport();
+}
+
+QString BotCore::dataDir() const
+{
+    QString dir = m_context.config.bot.dataDir;
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::currentPath();
+    return dir;
+}
+
+void BotCore::createRestClient()
+{
+    RestOptions options;
+    options.baseUrl = m_context.config.discord.apiUrl;
+    options.botToken = m_context.config.discord.token;
+    options.timeoutMs = std::max(1, m_context.config.discord.requestTimeout) * 1000;
+    options.retryBackoffsMs = m_context.tuning.discordRetryBackoffsMs;
+    if (m_context.rest)
+        m_context.rest->deleteLater();
+    auto *rest = new RestClient(m_services.nam, m_context.clock, options, this);
+    connect(rest, &RestClient::sendingStopped, this, [](const QString &reason) {
+        qCCritical(lcBot).noquote() << "Discord requests paused:" << reason;
+    });
+    m_context.rest = rest;
+}
+
+void BotCore::createPanelClient()
+{
+    const PanelConfig &panel = m_context.config.pterodactyl;
+    PanelClientOptions options;
+    options.panelUrl = panel.panelUrl;
+    options.clientKey = panel.clientKey;
+    options.applicationKey = panel.applicationKey;
+    options.requestTimeoutMs = std::max(1, panel.requestTimeout) * 1000;
+    options.maxConcurrentRequests = std::max(1, panel.maxConcurrentRequests);
+    options.retryBackoffsMs = m_context.tuning.panelRetryBackoffsMs;
+    if (m_context.panel)
+        m_context.panel->deleteLater();
+    m_context.panel = new PanelClient(m_services.nam, m_context.clock, options, this);
+}
+
+void BotCore::loadStore()
+{
+    const QString dir = dataDir();
+    if (!QDir().mkpath(dir))
+        qCWarning(lcBot).noquote() << "cannot create the data directory" << dir;
+    const EmbedStore::LoadReport report = m_store->load();
+    for (const QString &skipped : report.skipped)
+        qCWarning(lcBot).noquote() << "embed_locations.json: skipped" << skipped;
+    switch (report.status) {
+    case EmbedStore::LoadStatus::Loaded:
+        qCInfo(lcBot) << "tracking" << report.loaded << "status embeds";
+        break;
+    case EmbedStore::LoadStatus::Corrupt:
+        qCWarning(lcBot).noquote() << "embed_locations.json was corrupt:" << report.error
+                                   << "- moved to" << report.movedTo;
+        break;
+    case EmbedStore::LoadStatus::Unreadable:
+        qCWarning(lcBot).noquote() << "embed_locations.json cannot be read:" << report.error
+                                   << "- embed locations will not be saved";
+        break;
+    case EmbedStore::LoadStatus::Missing: {
+        const QString legacy = m_context.tuning.legacyStoreFile.isEmpty()
+                                   ? dir + QStringLiteral("/embed/embed_locations.json")
+                                   : m_context.tuning.legacyStoreFile;
+        if (QFileInfo::exists(legacy)) {
+            const EmbedStore::ImportReport imported = m_store->importLegacy(legacy);
+            qCInfo(lcBot).noquote() << imported.message;
+        }
+        break;
+    }
+    }
+}
+
+QCoro::Task<ApiError> BotCore::start()
+{
+    if (m_state == State::Starting || m_state == State::Running)
+        co_return errorOf(ApiError::Kind::Validation, QStringLiteral("the bot already runs"));
+    QPointer<BotCore> self(this);
+    setState(State::Starting);
+    createRestClient();
+    createPanelClient();
+    loadStore();
+
+    const ApiError error = co_await resolveApplicationId();
+    if (!self)
+        co_return errorOf(ApiError::Kind::Cancelled, {});
+    if (error) {
+        setState(State::Failed);
+        co_return error;
+    }
+    co_await loadGuildRoles();
+    if (!self)
+        co_return errorOf(ApiError::Kind::Cancelled, {});
+    co_await registerCommands();
+    if (!self)
+        co_return errorOf(ApiError::Kind::Cancelled, {});
+    const ApiError gatewayError = co_await connectGateway();
+    if (!self)
+        co_return errorOf(ApiError::Kind::Cancelled, {});
+    if (gatewayError) {
+        setState(State::Failed);
+        co_return gatewayError;
+    }
+    setState(State::Running);
+    m_cycle->setIntervalMs(m_context.cycleIntervalMs());
+    m_cycle->start();
+    qCInfo(lcBot) << "bot running: update cycle every" << m_context.cycleIntervalMs() << "ms,"
+                  << m_store->size() << "embeds tracked";
+    co_return ApiError{};
+}
+
+QCoro::Task<ApiError> BotCore::resolveApplicationId()
+{
+    QPointer<BotCore> self(this);
+    RestReply *reply = m_context.rest->getCurrentUser();
+    co_await qCoro(reply, &RestReply::finished);
+    const ApiError error = reply->error();
+    const QJsonObject body = reply->object();
+    if (!self)
+        co_return error;
+    if (error) {
+        if (error.kind == ApiError::Kind::Auth && error.httpStatus == 401) {
+            fail(QStringLiteral("Discord rejected the bot token (401). Check discord.token."));
+        } else {
+            qCCritical(lcBot).noquote() << "cannot reach Discord:" << error.toString();
+        }
+        co_return error;
+    }
+    const auto user = CurrentUser::fromJson(body);
+    const QString configured = m_context.config.discord.applicationId;
+    if (!configured.isEmpty()) {
+        m_context.applicationId = configured;
+        if (user && user->id != configured) {
+            qCWarning(lcBot).noquote() << "discord.application_id" << configured
+                                       << "differs from the bot user's id" << user->id;
+        }
+    } else if (user) {
+        // A bot user's id is its application's id.
+        m_context.applicationId = user->id;
+    } else {
+        co_return errorOf(ApiError::Kind::Parse, QStringLiteral("users/@me without an id"));
+    }
+    qCInfo(lcBot).noquote() << "logged in as" << (user ? user->username : QString())
+                            << "application" << m_context.applicationId;
+    co_return ApiError{};
+}
+
+QCoro::Task<> BotCore::loadGuildRoles()
+{
+    const QString guild = m_context.config.discord.guildId;
+    if (guild.isEmpty() || !m_context.rest)
+        co_return;
+    QPointer<BotCore> self(this);
+    RestReply *reply = m_context.rest->getGuildRoles(guild);
+    co_await qCoro(reply, &RestReply::finished);
+    const ApiError error = reply->error();
+    const QJsonArray body = reply->array();
+    if (!self)
+        co_return;
+    if (error) {
+        qCWarning(lcBot).noquote() << "cannot read the roles of guild" << guild << ":"
+                                   << error.toString() << "- waiting for the gateway";
+        co_return;
+    }
+    QList<AccessPolicy::Role> roles;
+    for (const GuildRole &role : GuildRole::listFromJson(body))
+        roles.append({role.id, role.name});
+    m_context.access.setGuildRoles(roles);
+    const auto resolved = m_context.access.resolveControlRole();
+    if (resolved.problem != AccessPolicy::Outcome::Allowed)
+        qCWarning(lcBot).noquote() << "control role:" << resolved.message;
+}
+
+QCoro::Task<> BotCore::registerCommands()
+{
+    const QString guild = m_context.config.discord.guildId;
+    if (guild.isEmpty() || !m_context.rest)
+        co_return;
+    QPointer<BotCore> self(this);
+    RestReply *current = m_context.rest->getGuildCommands(m_context.applicationId, guild);
+    co_await qCoro(current, &RestReply::finished);
+    const ApiError listError = current->error();
+    const QJsonArray registered = current->array();
+    if (!self || !m_context.rest)
+        co_return;
+    if (!listError && CommandHandlers::commandsMatch(registered)) {
+        qCDebug(lcBot) << "guild commands are up to date";
+        co_return;
+    }
+    RestReply *put = m_context.rest->bulkOverwriteGuildCommands(
+        m_context.applicationId, guild, CommandHandlers::commandDefinitions());
+    co_await qCoro(put, &RestReply::finished);
+    const ApiError error = put->error();
+    if (!self)
+        co_return;
+    if (error) {
+        qCWarning(lcBot).noquote()
+            << "cannot register the slash commands in guild" << guild << ":" << error.toString()
+            << (discordCode(error) == DiscordErrorCode::MissingAccess
+                    ? QStringLiteral("- invite the bot with the applications.commands scope")
+                    : QString());
+    } else {
+        qCInfo(lcBot) << "registered the slash commands in guild" << guild;
+    }
+}
+
+QCoro::Task<ApiError> BotCore::connectGateway()
+{
+    QPointer<BotCore> self(this);
+    RestReply *reply = m_context.rest->getGatewayBot();
+    co_await qCoro(reply, &RestReply::finished);
+    const ApiError error = reply->error();
+    const QJsonObject body = reply->object();
+    if (!self)
+        co_return error;
+    if (error) {
+        qCCritical(lcBot).noquote() << "cannot get the gateway address:" << error.toString();
+        co_return error;
+    }
+    QString why;
+    const auto info = GatewayBotInfo::fromJson(body, &why);
+    if (!info)
+        co_return errorOf(ApiError::Kind::Parse, why);
+    if (info->sessionStartRemaining == 0 && info->sessionStartTotal > 0) {
+        qCWarning(lcBot) << "Discord allows no more gateway sessions for"
+                         << info->sessionStartResetAfterMs << "ms";
+    }
+
+    GatewaySettings settings;
+    settings.token = m_context.config.discord.token;
+    settings.zlibStream = m_context.config.discord.gatewayCompression;
+    settings.backoffBaseMs = m_context.tuning.gatewayBackoffBaseMs;
+    settings.identifyGapMs = m_context.tuning.gatewayIdentifyGapMs;
+    if (m_gateway) {
+        m_gatewayStopRequested = true;
+        m_gateway->stop(Gateway::StopMode::EndSession);
+        m_gateway->deleteLater();
+    }
+    m_gatewayStopRequested = false;
+    auto *gateway = new Gateway(settings, m_context.clock, this);
+    connect(gateway, &Gateway::interactionCreate, this, &BotCore::onInteraction);
+    connect(gateway, &Gateway::guildCreate, this, &BotCore::onGuildCreate);
+    connect(gateway, &Gateway::dispatch, this, &BotCore::onDispatch);
+    connect(gateway, &Gateway::stopped, this, &BotCore::onGatewayStopped);
+    connect(gateway, &Gateway::stateChanged, this, &BotCore::gatewayStateChanged);
+    m_gateway = gateway;
+    gateway->start(QUrl(info->url));
+    co_return ApiError{};
+}
+
+void BotCore::onGatewayStopped(const QString &reason)
+{
+    if (m_gatewayStopRequested || sender() != m_gateway)
+        return;
+    fail(QStringLiteral("The Discord gateway closed for good: %1").arg(reason));
+}
+
+void BotCore::fail(const QString &message)
+{
+    qCCritical(lcBot).noquote() << message;
+    m_cycle->stop();
+    setState(State::Failed);
+    emit fatalError(message);
+}
+
+QCoro::Task<> BotCore::stop()
+{
+    if (m_state != State::Running && m_state != State::Starting)
+        co_return;
+    QPointer<BotCore> self(this);
+    setState(State::Stopping);
+    m_cycle->stop();
+    co_await m_cycle->waitIdle();
+    if (!self)
+        co_return;
+    m_publisher->saveStore();
+    if (m_gateway) {
+        m_gatewayStopRequested = true;
+        m_gateway->stop(Gateway::StopMode::KeepSession);
+    }
+    setState(State::Stopped);
+    qCInfo(lcBot) << "bot stopped";
+}
+
+QCoro::Task<CycleReport> BotCore::runCycleNow()
+{
+    co_return co_await m_cycle->runNow();
+}
+
+void BotCore::reloadConfig(Config config)
+{
+    const Config old = m_context.config;
+    m_context.config = std::move(config);
+    const Config &now = m_context.config;
+    registerSecret(now.discord.token);
+    registerSecret(now.pterodactyl.clientKey);
+    registerSecret(now.pterodactyl.applicationKey);
+    m_context.applySettings();
+    m_cycle->setIntervalMs(m_context.cycleIntervalMs());
+
+    if (now.bot.dataDir != old.bot.dataDir)
+        qCWarning(lcBot) << "a new data directory takes effect after a restart";
+    const bool running = m_state == State::Running;
+    const bool panelChanged =
+        now.pterodactyl.panelUrl != old.pterodactyl.panelUrl ||
+        now.pterodactyl.clientKey != old.pterodactyl.clientKey ||
+        now.pterodactyl.applicationKey != old.pterodactyl.applicationKey ||
+        now.pterodactyl.requestTimeout != old.pterodactyl.requestTimeout ||
+        now.pterodactyl.maxConcurrentRequests != old.pterodactyl.maxConcurrentRequests;
+    if (panelChanged && running) {
+        createPanelClient();
+        m_cycle->syncStreams(true);
+        qCInfo(lcBot) << "panel settings changed: new panel client";
+    } else if (now.pterodactyl.statsSource != old.pterodactyl.statsSource) {
+        m_cycle->syncStreams();
+    }
+    const bool discordChanged = now.discord.token != old.discord.token ||
+                                now.discord.apiUrl != old.discord.apiUrl ||
+                                now.discord.requestTimeout != old.discord.requestTimeout ||
+                                now.discord.gatewayCompression != old.discord.gatewayCompression;
+    const bool guildChanged = now.discord.guildId != old.discord.guildId;
+    if (running && discordChanged) {
+        reconnectDiscord();
+    } else if (running && guildChanged) {
+        [](QPointer<BotCore> self) -> QCoro::Task<> {
+            co_await self->loadGuildRoles();
+            if (self)
+                co_await self->registerCommands();
+        }(this);
+    }
+    qCInfo(lcBot) << "configuration reloaded";
+}
+
+QCoro::Task<> BotCore::reconnectDiscord()
+{
+    QPointer<BotCore> self(this);
+    qCInfo(lcBot) << "Discord settings changed: reconnecting";
+    createRestClient();
+    const ApiError error = co_await resolveApplicationId();
+    if (!self || error)
+        co_return;
+    co_await loadGuildRoles();
+    if (!self)
+        co_return;
+    co_await registerCommands();
+    if (!self)
+        co_return;
+    co_await connectGateway();
+}
+
+void BotCore::onGuildCreate(const QJsonObject &guild)
+{
+    if (guild.value(QStringLiteral("id")).toString() != m_context.config.discord.guildId)
+        return;
+    AccessPolicy::Settings settings = m_context.access.settings();
+    settings.guildName = guild.value(QStringLiteral("name")).toString();
+    m_context.access.setSettings(settings);
+    QList<AccessPolicy::Role> roles;
+    for (const GuildRole &role :
+         GuildRole::listFromJson(guild.value(QStringLiteral("roles")).toArray()))
+        roles.append({role.id, role.name});
+    if (!roles.isEmpty())
+        m_context.access.setGuildRoles(roles);
+}
+
+void BotCore::onDispatch(const QString &eventName, const QJsonObject &data)
+{
+    // Keep a role named in the configuration resolvable when it is created, renamed or deleted.
+    if (!eventName.startsWith(QLatin1String("GUILD_ROLE_")) ||
+        data.value(QStringLiteral("guild_id")).toString() != m_context.config.discord.guildId)
+        return;
+    QList<AccessPolicy::Role> roles = m_context.access.guildRoles();
+    const QString deletedId = data.value(QStringLiteral("role_id")).toString();
+    const QJsonObject role = data.value(QStringLiteral("role")).toObject();
+    const QString id = eventName == QLatin1String("GUILD_ROLE_DELETE")
+                           ? deletedId
+                           : role.value(QStringLiteral("id")).toString();
+    roles.removeIf([&](const AccessPolicy::Role &known) { return known.id == id; });
+    if (eventName != QLatin1String("GUILD_ROLE_DELETE") && !id.isEmpty())
+        roles.append({id, role.value(QStringLiteral("name")).toString()});
+    m_context.access.setGuildRoles(roles);
+}
+
+void BotCore::onInteraction(const QJsonObject &json)
+{
+    QString why;
+    auto parsed = Interaction::fromJson(json, &why);
+    if (!parsed) {
+        qCWarning(lcInteractions).noquote() << "ignored an interaction:" << why;
+        return;
+    }
+    Interaction interaction = std::move(*parsed);
+    interaction.receivedAtMs = m_context.clock->monotonicMs();
+    // The gateway delivers each dispatch once, but a replay after a resume must not run a
+    // power action twice whatever happens underneath.
+    if (m_seenInteractions.contains(interaction.id)) {
+        qCInfo(lcInteractions) << "interaction" << interaction.id << "seen already: ignored";
+        return;
+    }
+    m_seenInteractions.insert(interaction.id);
+    m_seenOrder.append(interaction.id);
+    if (m_seenOrder.size() > kRememberedInteractions)
+        m_seenInteractions.remove(m_seenOrder.takeFirst());
+    if (!m_context.applicationId.isEmpty() &&
+        interaction.applicationId != m_context.applicationId) {
+        qCWarning(lcInteractions).noquote()
+            << "ignored" << interaction.describe() << ": it is for another application";
+        return;
+    }
+    if (m_state != State::Running) {
+        qCInfo(lcInteractions).noquote()
+            << "ignored" << interaction.describe() << ": the bot is stopping";
+        return;
+    }
+    ++m_interactionCount;
+    qCDebug(lcInteractions).noquote() << "received" << interaction.describe();
+    emit interactionReceived(interaction.id, interaction.describe());
+
+    if (interaction.isCommand()) {
+        m_commands->handleCommand(interaction);
+        return;
+    }
+    if (!interaction.isComponent())
+        return;
+    const CustomId::Parsed id = CustomId::parse(interaction.customId);
+    if (!id) {
+        qCWarning(lcInteractions).noquote()
+            << "refused" << interaction.describe() << ": bad custom_id:" << id.message;
+        refuseComponent(interaction, QStringLiteral("This button or menu is not one of mine, or it "
+                                                    "is outdated. Run /server_status again."));
+        return;
+    }
+    const bool isSelect = interaction.componentType == 3;
+    switch (id.id->kind()) {
+    case CustomId::Kind::Power:
+    case CustomId::Kind::Address:
+        if (!isSelect) {
+            m_power->handle(interaction, *id.id);
+            return;
+        }
+        break;
+    case CustomId::Kind::Select:
+        if (isSelect) {
+            m_commands->handleSelect(interaction, *id.id);
+            return;
+        }
+        break;
+    case CustomId::Kind::Page:
+        if (!isSelect) {
+            m_commands->handlePage(interaction, *id.id);
+            return;
+        }
+        break;
+    }
+    qCWarning(lcInteractions).noquote()
+        << "refused" << interaction.describe() << ": custom_id on the wrong kind of component";
+    refuseComponent(interaction, QStringLiteral("This button or menu is not one of mine."));
+}
+
+QCoro::Task<> BotCore::refuseComponent(Interaction interaction, QString text)
+{
+    QPointer<BotReply> reply =
+        new BotReply(m_context.rest, m_context.clock, m_context.applicationId, interaction,
+                     BotReply::Style::NewMessage, true, m_context.tuning.autoDeferMs, this);
+    co_await reply->sendText(text);
+    if (reply)
+        reply->deleteLater();
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,412 @@
+#include "bot/CommandHandlers.h"
+
+#include <vector>
+
+#include <QJsonObject>
+#include <QPointer>
+#include <QSet>
+
+#include "bot/BotContext.h"
+#include "bot/EmbedPublisher.h"
+#include "bot/EmbedStore.h"
+#include "discord/DiscordError.h"
+#include "discord/RestClient.h"
+#include "logging.h"
+#include "pterodactyl/PanelClient.h"
+
+namespace Pterodisbot {
+
+namespace {
+
+const QString kServerStatus = QStringLiteral("server_status");
+const QString kRefreshEmbeds = QStringLiteral("refresh_embeds");
+const QString kPurgeEmbeds = QStringLiteral("purge_embeds");
+
+//! Deletes the reply when the handler's frame ends, whichever way it ends.
+struct ReplyGuard
+{
+    QPointer<BotReply> reply;
+    ~ReplyGuard()
+    {
+        if (reply)
+            reply->deleteLater();
+    }
+};
+
+QString entryDetail(const Server &server, const std::optional<ResourceSample> &sample,
+                    DisplayState state)
+{
+    QString detail = StatusEmbed::stateLabel(state, server);
+    if (state == DisplayState::Unknown)
+        return QStringLiteral("State not checked yet");
+    if (sample && (state == DisplayState::Running || state == DisplayState::Starting ||
+                   state == DisplayState::Stopping)) {
+        detail += QStringLiteral(" · CPU %1 % · %2")
+                      .arg(QString::number(sample->cpuAbsolute, 'f', 0),
+                           StatusEmbed::formatBytes(sample->memoryBytes));
+    }
+    return detail;
+}
+
+QString postFailureText(const QString &name, const ApiError &error)
+{
+    const int code = discordCode(error);
+    if (code == DiscordErrorCode::MissingPermissions)
+        return QStringLiteral("I may not post in this channel (Missing Permissions): the status of "
+                              "**%1** needs Send Messages, Embed Links and Attach Files here.")
+            .arg(name);
+    if (code == DiscordErrorCode::MissingAccess)
+        return QStringLiteral("I cannot see this channel (Missing Access), so the status of **%1** "
+                              "cannot be posted here.")
+            .arg(name);
+    return QStringLiteral("The status of **%1** could not be posted: %2")
+        .arg(name, error.message.isEmpty() ? ApiError::kindName(error.kind) : error.message);
+}
+
+} // namespace
+
+CommandHandlers::CommandHandlers(BotContext *context, EmbedPublisher *publisher, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_publisher(publisher)
+{}
+
+CommandHandlers::~CommandHandlers() = default;
+
+QJsonArray CommandHandlers::commandDefinitions()
+{
+    auto command = [](const QString &name, const QString &description) {
+        return QJsonObject{{QStringLiteral("name"), name},
+                           {QStringLiteral("type"), 1},
+                           {QStringLiteral("description"), description}};
+    };
+    return {
+        command(kServerStatus,
+                QStringLiteral("Show the panel's servers and post a live status embed for one")),
+        command(kRefreshEmbeds, QStringLiteral("Rebuild every status embed")),
+        command(kPurgeEmbeds, QStringLiteral("Delete every status embed the bot tracks")),
+    };
+}
+
+bool CommandHandlers::commandsMatch(const QJsonArray &registered)
+{
+    auto key = [](const QJsonObject &command) -> QString {
+        const QJsonArray options = command.value(QStringLiteral("options")).toArray();
+        return command.value(QStringLiteral("name")).toString() + QLatin1Char('\n') +
+               QString::number(command.value(QStringLiteral("type")).toInt(1)) + QLatin1Char('\n') +
+               command.value(QStringLiteral("description")).toString() + QLatin1Char('\n') +
+               QString::number(options.size());
+    };
+    QSet<QString> wanted;
+    for (const QJsonValue &command : commandDefinitions())
+        wanted.insert(key(command.toObject()));
+    QSet<QString> have;
+    for (const QJsonValue &command : registered)
+        have.insert(key(command.toObject()));
+    return wanted == have && registered.size() == commandDefinitions().size();
+}
+
+BotReply *CommandHandlers::reply(const Interaction &interaction, BotReply::Style style)
+{
+    return new BotReply(m_context->rest, m_context->clock, m_context->applicationId, interaction,
+                        style, style == BotReply::Style::NewMessage, m_context->tuning.autoDeferMs,
+                        this);
+}
+
+QCoro::Task<> CommandHandlers::refuse(Interaction interaction, QString text)
+{
+    ReplyGuard guard{reply(interaction)};
+    co_await guard.reply->sendText(text);
+}
+
+QCoro::Task<> CommandHandlers::handleCommand(Interaction interaction)
+{
+    if (interaction.commandName == kServerStatus)
+        co_await serverStatus(interaction);
+    else if (interaction.commandName == kRefreshEmbeds)
+        co_await refreshEmbeds(interaction);
+    else if (interaction.commandName == kPurgeEmbeds)
+        co_await purgeEmbeds(interaction);
+    else
+        co_await refuse(interaction, QStringLiteral("I do not know that command."));
+}
+
+QCoro::Task<ApiError> CommandHandlers::ensureServerList(bool force)
+{
+    BotContext &context = *m_context;
+    if (context.state.hasServerList() && !force)
+        co_return ApiError{};
+    if (!context.panel)
+        co_return ApiError{ApiError::Kind::Cancelled};
+    QPointer<CommandHandlers> self(this);
+    auto listed = co_await context.panel->fetchServers();
+    if (!self)
+        co_return ApiError{ApiError::Kind::Cancelled};
+    if (listed.ok())
+        context.state.setServers(listed.value, context.clock->monotonicMs());
+    co_return listed.error;
+}
+
+QCoro::Task<QList<ServerListEntry>> CommandHandlers::listEntries(int page)
+{
+    QPointer<CommandHandlers> self(this);
+    BotContext &context = *m_context;
+    const QList<Server> servers = context.state.servers();
+    page = ServerStatusMenu::clampPage(page, int(servers.size()));
+    const bool all = servers.size() <= context.tuning.statusFetchLimit;
+    const int first = page * ServerStatusMenu::PageSize;
+    const int last = first + ServerStatusMenu::PageSize;
+    const qint64 now = context.clock->monotonicMs();
+    const qint64 freshMs = context.cycleIntervalMs();
+
+    std::vector<std::pair<QString, QCoro::Task<ApiResult<ResourceSample>>>> polls;
+    for (int i = 0; i < servers.size(); ++i) {
+        if (!all && (i < first || i >= last))
+            continue;
+        const QString &id = servers.at(i).identifier;
+        const qint64 at = context.state.sampleAtMs(id);
+        if (at >= 0 && now - at <= freshMs && !context.state.isUnreachable(id))
+            continue;
+        if (!context.panel)
+            break;
+        polls.emplace_back(id, context.panel->fetchResources(id));
+    }
+    for (auto &[id, task] : polls) {
+        auto result = co_await task;
+        if (!self)
+            co_return {};
+        if (result.ok())
+            context.state.setSample(id, result.value, context.clock->monotonicMs());
+        else if (result.error.kind != ApiError::Kind::Cancelled)
+            context.state.setUnreachable(id, result.error);
+    }
+
+    QList<ServerListEntry> entries;
+    entries.reserve(servers.size());
+    for (const Server &server : context.state.servers()) {
+        const auto sample = context.state.sample(server.identifier);
+        const bool unreachable = context.state.isUnreachable(server.identifier);
+        const DisplayState state =
+            StatusEmbed::displayState(server, sample ? &*sample : nullptr, unreachable);
+        entries << ServerListEntry{server.identifier, server.name, state,
+                                   entryDetail(server, sample, state)};
+    }
+    co_return entries;
+}
+
+QCoro::Task<> CommandHandlers::serverStatus(Interaction interaction)
+{
+    QPointer<CommandHandlers> self(this);
+    const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::Command);
+    if (!decision) {
+        qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":"
+                                         << AccessPolicy::outcomeName(decision.outcome);
+        co_await refuse(interaction, decision.message);
+        co_return;
+    }
+    ReplyGuard guard{reply(interaction)};
+    const ApiError error = co_await ensureServerList(false);
+    if (!self)
+        co_return;
+    if (error) {
+        co_await guard.reply->sendText(
+            QStringLiteral("The panel is not answering, so I cannot list "
+                           "the servers right now (%1).")
+                .arg(ApiError::kindName(error.kind)));
+        co_return;
+    }
+    const QList<ServerListEntry> entries = co_await listEntries(0);
+    if (!self)
+        co_return;
+    co_await guard.reply->send(ServerStatusMenu::build(entries, 0));
+}
+
+QCoro::Task<> CommandHandlers::handlePage(Interaction interaction, CustomId id)
+{
+    QPointer<CommandHandlers> self(this);
+    const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::Menu);
+    if (!decision) {
+        co_await refuse(interaction, decision.message);
+        co_return;
+    }
+    ReplyGuard guard{reply(interaction, BotReply::Style::UpdateMessage)};
+    const ApiError error = co_await ensureServerList(false);
+    if (!self)
+        co_return;
+    if (error) {
+        co_await guard.reply->sendText(
+            QStringLiteral("The panel is not answering, so I cannot list the servers right now."));
+        co_return;
+    }
+    const QList<ServerListEntry> entries = co_await listEntries(id.pageNumber());
+    if (!self)
+        co_return;
+    co_await guard.reply->send(ServerStatusMenu::build(entries, id.pageNumber()));
+}
+
+QCoro::Task<> CommandHandlers::handleSelect(Interaction interaction, CustomId id)
+{
+    Q_UNUSED(id)
+    QPointer<CommandHandlers> self(this);
+    BotContext &context = *m_context;
+    const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Menu);
+    if (!decision) {
+        co_await refuse(interaction, decision.message);
+        co_return;
+    }
+    // The value came from the network: only a server of the cached list is accepted, and the
+    // panel is not asked about anything else.
+    const QString value = interaction.values.value(0);
+    const Server *server = CustomId::isValidIdentifier(value) && interaction.values.size() == 1
+                               ? context.state.server(value)
+                               : nullptr;
+    if (!server) {
+        qCInfo(lcInteractions).noquote()
+            << "refused" << interaction.describe() << ": unknown server" << CustomId::forLog(value);
+        co_await refuse(interaction, QStringLiteral("I do not know that server (any more). Run "
+                                                    "/server_status again for a fresh list."));
+        co_return;
+    }
+    const QString identifier = server->identifier;
+    const QString name = server->name;
+    ReplyGuard guard{reply(interaction)};
+
+    if (context.panel) {
+        auto fetched = co_await context.panel->fetchResources(identifier);
+        if (!self)
+            co_return;
+        if (fetched.ok()) {
+            context.state.setSample(identifier, fetched.value, context.clock->monotonicMs());
+            context.history.add(identifier, fetched.value);
+        } else if (fetched.error.kind != ApiError::Kind::Cancelled) {
+            context.state.setUnreachable(identifier, fetched.error);
+        }
+    }
+    const EmbedPublisher::Result result =
+        co_await m_publisher->post(identifier, interaction.channelId);
+    if (!self)
+        co_return;
+    if (result.ok()) {
+        co_await guard.reply->sendText(
+            QStringLiteral("Posted the status of **%1** here; it updates by itself.").arg(name));
+    } else {
+        co_await guard.reply->sendText(postFailureText(name, result.error));
+    }
+}
+
+QCoro::Task<> CommandHandlers::refreshEmbeds(Interaction interaction)
+{
+    QPointer<CommandHandlers> self(this);
+    BotContext &context = *m_context;
+    const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Command);
+    if (!decision) {
+        co_await refuse(interaction, decision.message);
+        co_return;
+    }
+    ReplyGuard guard{reply(interaction)};
+    const QStringList ids = context.store->serverIds();
+    if (ids.isEmpty()) {
+        co_await guard.reply->sendText(QStringLiteral("There are no status embeds to refresh."));
+        co_return;
+    }
+    co_await guard.reply->sendText(QStringLiteral("Refreshing %1 status embeds…").arg(ids.size()));
+    if (!self)
+        co_return;
+    co_await ensureServerList(true);
+    if (!self)
+        co_return;
+
+    std::vector<std::pair<QString, QCoro::Task<ApiResult<ResourceSample>>>> polls;
+    if (context.panel) {
+        for (const QString &id : ids)
+            polls.emplace_back(id, context.panel->fetchResources(context.state.identifierOf(id)));
+    }
+    for (auto &[id, task] : polls) {
+        auto result = co_await task;
+        if (!self)
+            co_return;
+        if (result.ok())
+            context.state.setSample(id, result.value, context.clock->monotonicMs());
+        else if (result.error.kind != ApiError::Kind::Cancelled)
+            context.state.setUnreachable(id, result.error);
+    }
+
+    std::vector<QCoro::Task<EmbedPublisher::Result>> edits;
+    for (const QString &id : ids) {
+        // A rebuild: everything is sent again, image included, and a permission block lifts.
+        EmbedRuntime &runtime = context.state.embed(id);
+        runtime.imageHash.clear();
+        runtime.blockedUntilMs = 0;
+        context.policy.forget(id);
+        edits.push_back(m_publisher->edit(id, QStringLiteral("refresh")));
+    }
+    int refreshed = 0;
+    int gone = 0;
+    int failed = 0;
+    for (auto &task : edits) {
+        const EmbedPublisher::Result result = co_await task;
+        if (!self)
+            co_return;
+        if (result.ok() || result.outcome == EmbedPublisher::Outcome::Coalesced)
+            ++refreshed;
+        else if (result.outcome == EmbedPublisher::Outcome::Untracked)
+            ++gone;
+        else if (result.outcome != EmbedPublisher::Outcome::NotTracked)
+            ++failed;
+    }
+    QString text =
+        QStringLiteral("Refreshed %1 of %2 status embeds.").arg(refreshed).arg(ids.size());
+    if (gone > 0)
+        text += QStringLiteral(" %1 had been deleted and are no longer tracked.").arg(gone);
+    if (failed > 0)
+        text += QStringLiteral(" %1 could not be edited (see the bot's log).").arg(failed);
+    co_await guard.reply->sendText(text);
+}
+
+QCoro::Task<> CommandHandlers::purgeEmbeds(Interaction interaction)
+{
+    QPointer<CommandHandlers> self(this);
+    BotContext &context = *m_context;
+    const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Command);
+    if (!decision) {
+        co_await refuse(interaction, decision.message);
+        co_return;
+    }
+    ReplyGuard guard{reply(interaction)};
+    const QStringList ids = context.store->serverIds();
+    if (ids.isEmpty()) {
+        co_await guard.reply->sendText(QStringLiteral("There are no status embeds to delete."));
+        co_return;
+    }
+    co_await guard.reply->sendText(QStringLiteral("Deleting %1 status embeds…").arg(ids.size()));
+    if (!self)
+        co_return;
+    std::vector<QCoro::Task<EmbedPublisher::Result>> removals;
+    for (const QString &id : ids)
+        removals.push_back(m_publisher->remove(id));
+    int deleted = 0;
+    int gone = 0;
+    int failed = 0;
+    for (auto &task : removals) {
+        const EmbedPublisher::Result result = co_await task;
+        if (!self)
+            co_return;
+        if (result.outcome == EmbedPublisher::Outcome::Done)
+            ++deleted;
+        else if (result.outcome == EmbedPublisher::Outcome::Untracked)
+            ++gone;
+        else if (result.outcome != EmbedPublisher::Outcome::NotTracked)
+            ++failed;
+    }
+    m_publisher->saveStore();
+    QString text = QStringLiteral("Deleted %1 status embeds.").arg(deleted);
+    if (gone > 0)
+        text += QStringLiteral(" %1 were already gone.").arg(gone);
+    if (failed > 0)
+        text +=
+            QStringLiteral(" %1 could not be deleted and are still tracked (see the bot's log).")
+                .arg(failed);
+    co_await guard.reply->sendText(text);
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,423 @@
+#include "bot/EmbedPublisher.h"
+
+#include <QCoroSignal>
+#include <QCryptographicHash>
+#include <QPointer>
+
+#include "bot/BotContext.h"
+#include "ChartRenderer.h"
+#include "discord/DiscordError.h"
+#include "discord/RestClient.h"
+#include "logging.h"
+
+namespace Pterodisbot {
+
+namespace {
+
+ApiError cancelled()
+{
+    ApiError error;
+    error.kind = ApiError::Kind::Cancelled;
+    error.message = QStringLiteral("the bot is shutting down");
+    return error;
+}
+
+bool isGone(const ApiError &error)
+{
+    const int code = discordCode(error);
+    return code == DiscordErrorCode::UnknownMessage || code == DiscordErrorCode::UnknownChannel;
+}
+
+bool isPermissionProblem(const ApiError &error)
+{
+    const int code = discordCode(error);
+    return code == DiscordErrorCode::MissingPermissions || code == DiscordErrorCode::MissingAccess;
+}
+
+// How long an embed whose channel refused us is left alone before the next try.
+constexpr qint64 kPermissionBackoffMs = 600'000;
+
+} // namespace
+
+EmbedPublisher::EmbedPublisher(BotContext *context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{}
+
+EmbedPublisher::~EmbedPublisher() = default;
+
+QString EmbedPublisher::outcomeName(Outcome outcome)
+{
+    switch (outcome) {
+    case Outcome::Done:
+        return QStringLiteral("done");
+    case Outcome::Coalesced:
+        return QStringLiteral("coalesced");
+    case Outcome::Reposted:
+        return QStringLiteral("reposted");
+    case Outcome::Untracked:
+        return QStringLiteral("untracked");
+    case Outcome::Refused:
+        return QStringLiteral("refused");
+    case Outcome::Blocked:
+        return QStringLiteral("blocked");
+    case Outcome::NotTracked:
+        return QStringLiteral("not tracked");
+    case Outcome::Failed:
+        break;
+    }
+    return QStringLiteral("failed");
+}
+
+EmbedPublisher::Rendered EmbedPublisher::render(const QString &serverId, bool allowKeep) const
+{
+    const BotContext &context = *m_context;
+    StatusView view = context.state.view(serverId, context.clock->utcNow());
+    Rendered rendered;
+    rendered.display = StatusEmbed::displayState(view);
+    if (rendered.display == DisplayState::Running && context.renderer &&
+        context.history.sampleCount(serverId) >= 2) {
+        const ChartInput input =
+            context.history.chartInput(serverId, view.server.name, view.server.limits);
+        const QByteArray png = context.renderer->render(ChartRenderer::Kind::Combined, input);
+        rendered.chartRendered = true;
+        if (!png.isEmpty()) {
+            rendered.hash = QCryptographicHash::hash(png, QCryptographicHash::Sha1);
+            const EmbedRuntime *runtime = context.state.embedIfKnown(serverId);
+            if (allowKeep && runtime && !runtime->attachmentId.isEmpty() &&
+                runtime->imageHash == rendered.hash) {
+                // Same picture as the one the message has: keep it, upload nothing.
+                view.chartFileName = runtime->attachmentName;
+                rendered.imageKept = true;
+                rendered.message = StatusEmbed::message(view);
+                rendered.message.keptAttachments = {
+                    KeptAttachment{runtime->attachmentId, runtime->attachmentName}};
+            } else {
+                view.chartFileName = StatusEmbed::chartFileName(
+                    view.server.identifier.isEmpty() ? serverId : view.server.identifier);
+                rendered.imageUploaded = true;
+                rendered.message = StatusEmbed::message(view);
+                rendered.message.files = {MessageFile{view.chartFileName, png}};
+            }
+            rendered.chartName = view.chartFileName;
+            return rendered;
+        }
+        qCWarning(lcBot) << "the chart of" << serverId << "could not be drawn";
+    }
+    rendered.message = StatusEmbed::message(view);
+    return rendered;
+}
+
+void EmbedPublisher::remember(const QString &serverId, const QJsonObject &answer,
+                              const Rendered &rendered)
+{
+    BotContext &context = *m_context;
+    EmbedRuntime &runtime = context.state.embed(serverId);
+    runtime.attachmentId.clear();
+    runtime.attachmentName.clear();
+    runtime.imageHash.clear();
+    runtime.blockedUntilMs = 0;
+    if (!rendered.chartName.isEmpty()) {
+        if (const auto info = MessageInfo::fromJson(answer)) {
+            for (const AttachmentInfo &attachment : info->attachments) {
+                if (attachment.filename == rendered.chartName) {
+                    runtime.attachmentId = attachment.id;
+                    runtime.attachmentName = attachment.filename;
+                    runtime.imageHash = rendered.hash;
+                    break;
+                }
+            }
+        }
+    }
+    runtime.shown = rendered.display;
+    if (rendered.display == DisplayState::Unreachable) {
+        // The next sample must rebuild the embed whatever it says.
+        context.policy.forget(serverId);
+    } else if (const auto sample = context.state.sample(serverId)) {
+        context.policy.markEdited(serverId, sample->state, sample->cpuAbsolute);
+    }
+}
+
+void EmbedPublisher::untrack(const QString &serverId, const QString &why)
+{
+    BotContext &context = *m_context;
+    if (context.store->untrack(serverId))
+        saveStore();
+    context.state.forgetEmbed(serverId);
+    context.policy.forget(serverId);
+    qCInfo(lcBot).noquote() << "stopped tracking the embed of" << context.state.nameOf(serverId)
+                            << ":" << why;
+    emit embedUntracked(serverId, why);
+}
+
+void EmbedPublisher::saveStore()
+{
+    QString error;
+    if (!m_context->store->saveIfDirty(&error))
+        qCWarning(lcBot).noquote() << "could not save the embed locations:" << error;
+}
+
+void EmbedPublisher::endWrite()
+{
+    if (--m_writes == 0)
+        emit writesIdle();
+}
+
+QCoro::Task<ApiError> EmbedPublisher::deleteMessage(EmbedLocation location)
+{
+    RestClient *rest = m_context->rest;
+    if (!rest)
+        co_return cancelled();
+    QPointer<EmbedPublisher> self(this);
+    beginWrite();
+    RestReply *reply = rest->deleteMessage(location.channelId, location.messageId);
+    co_await qCoro(reply, &RestReply::finished);
+    const ApiError error = reply->error();
+    if (self)
+        endWrite();
+    co_return error;
+}
+
+QCoro::Task<EmbedPublisher::Result> EmbedPublisher::post(QString serverId, QString channelId)
+{
+    QPointer<EmbedPublisher> self(this);
+    Result result;
+    if (const auto old = m_context->store->lookup(serverId)) {
+        const ApiError error = co_await deleteMessage(*old);
+        if (!self)
+            co_return result;
+        if (error && !isGone(error)) {
+            qCWarning(lcBot).noquote()
+                << "could not delete the older embed of" << m_context->state.nameOf(serverId)
+                << "in channel" << old->channelId << ":" << error.toString();
+        }
+        m_context->store->untrack(serverId);
+        m_context->state.forgetEmbed(serverId);
+    }
+    RestClient *rest = m_context->rest;
+    if (!rest)
+        co_return Result{Outcome::Failed, cancelled()};
+
+    const Rendered rendered = render(serverId, false);
+    result.chartRendered = rendered.chartRendered;
+    result.imageUploaded = rendered.imageUploaded;
+    beginWrite();
+    RestReply *reply = rest->createMessage(channelId, rendered.message);
+    co_await qCoro(reply, &RestReply::finished);
+    const ApiError error = reply->error();
+    const QJsonObject answer = reply->object();
+    if (!self)
+        co_return result;
+    endWrite();
+    result.error = error;
+    const auto info = MessageInfo::fromJson(answer);
+    if (error || !info) {
+        result.outcome = isPermissionProblem(error) ? Outcome::Refused : Outcome::Failed;
+        saveStore();
+        qCWarning(lcBot).noquote()
+            << "could not post the embed of" << m_context->state.nameOf(serverId) << "in channel"
+            << channelId << ":" << (error ? error.toString() : QStringLiteral("no message id"));
+        co_return result;
+    }
+    result.location = EmbedLocation{channelId, info->id};
+    m_context->store->track(serverId, result.location);
+    remember(serverId, answer, rendered);
+    saveStore();
+    result.outcome = Outcome::Done;
+    qCInfo(lcBot).noquote() << "posted the embed of" << m_context->state.nameOf(serverId)
+                            << "in channel" << channelId << "as message" << info->id;
+    emit embedPosted(serverId, channelId, info->id);
+    co_return result;
+}
+
+QCoro::Task<EmbedPublisher::Result> EmbedPublisher::edit(QString serverId, QString reason)
+{
+    // One edit per embed at a time; a request arriving meanwhile makes it run once more with
+    // whatever is newest then, instead of racing two PATCHes.
+    if (m_editing.contains(serverId)) {
+        m_editAgain.insert(serverId, reason);
+        co_return Result{Outcome::Coalesced};
+    }
+    QPointer<EmbedPublisher> self(this);
+    m_editing.insert(serverId);
+    Result result = co_await editOnce(serverId, reason);
+    while (self && m_editAgain.contains(serverId) && m_context->store->contains(serverId))
+        result = co_await editOnce(serverId, m_editAgain.take(serverId));
+    if (self)
+        m_editAgain.remove(serverId);
+    if (self)
+        m_editing.remove(serverId);
+    co_return result;
+}
+
+QCoro::Task<EmbedPublisher::Result> EmbedPublisher::editOnce(QString serverId, QString reason)
+{
+    QPointer<EmbedPublisher> self(this);
+    BotContext &context = *m_context;
+    const auto location = context.store->lookup(serverId);
+    if (!location)
+        co_return Result{Outcome::NotTracked};
+    EmbedRuntime &runtime = context.state.embed(serverId);
+    if (runtime.blockedUntilMs > context.clock->monotonicMs())
+        co_return Result{Outcome::Blocked};
+    RestClient *rest = context.rest;
+    if (!rest)
+        co_return Result{Outcome::Failed, cancelled()};
+
+    const Rendered rendered = render(serverId, true);
+    Result result;
+    result.location = *location;
+    result.chartRendered = rendered.chartRendered;
+    result.imageUploaded = rendered.imageUploaded;
+    result.imageKept = rendered.imageKept;
+    beginWrite();
+    RestReply *reply =
+        rest->editMessage(location->channelId, location->messageId, rendered.message);
+    co_await qCoro(reply, &RestReply::finished);
+    const ApiError error = reply->error();
+    const QJsonObject answer = reply->object();
+    if (!self)
+        co_return result;
+    endWrite();
+    result.error = error;
+    if (!error) {
+        // Tracking may have moved (a post or purge) while the request was in flight.
+        if (context.store->lookup(serverId) == location)
+            remember(serverId, answer, rendered);
+        result.outcome = Outcome::Done;
+        qCDebug(lcBot).noquote() << "edited the embed of" << context.state.nameOf(serverId) << "("
+                                 << reason << ")";
+        emit embedEdited(serverId, reason);
+        co_return result;
+    }
+    if (context.store->lookup(serverId) != location) {
+        result.outcome = Outcome::Failed;
+        co_return result;
+    }
+    if (isGone(error)) {
+        untrack(serverId, discordCode(error) == DiscordErrorCode::UnknownChannel
+                              ? QStringLiteral("the channel was deleted")
+                              : QStringLiteral("the message was deleted"));
+        result.outcome = Outcome::Untracked;
+        co_return result;
+    }
+    if (discordCode(error) == DiscordErrorCode::TooManyOldMessageEdits)
+        co_return co_await repost(serverId, *location, reason);
+    if (isPermissionProblem(error)) {
+        qCWarning(lcBot).noquote()
+            << "cannot edit the embed of" << context.state.nameOf(serverId) << "in channel"
+            << location->channelId << ":"
+            << (discordCode(error) == DiscordErrorCode::MissingAccess
+                    ? QStringLiteral("the bot cannot see that channel (Missing Access)")
+                    : QStringLiteral("the bot lacks permissions there (Missing Permissions)"))
+            << "- give it View Channel, Send Messages, Embed Links and Attach Files; the embed "
+               "is left alone until then";
+        context.state.embed(serverId).blockedUntilMs =
+            context.clock->monotonicMs() +
+            std::max<qint64>(kPermissionBackoffMs, qint64(context.config.bot.forcedRefresh) * 1000);
+        result.outcome = Outcome::Refused;
+        co_return result;
+    }
+    qCWarning(lcBot).noquote() << "could not edit the embed of" << context.state.nameOf(serverId)
+                               << ":" << error.toString() << "- trying again next cycle";
+    context.policy.forget(serverId);
+    result.outcome = Outcome::Failed;
+    co_return result;
+}
+
+QCoro::Task<EmbedPublisher::Result> EmbedPublisher::repost(QString serverId, EmbedLocation old,
+                                                           QString reason)
+{
+    QPointer<EmbedPublisher> self(this);
+    BotContext &context = *m_context;
+    RestClient *rest = context.rest;
+    if (!rest)
+        co_return Result{Outcome::Failed, cancelled()};
+    qCInfo(lcBot).noquote() << "the embed of" << context.state.nameOf(serverId)
+                            << "is too old to edit often (30046): posting it again";
+    const Rendered rendered = render(serverId, false);
+    Result result;
+    result.chartRendered = rendered.chartRendered;
+    result.imageUploaded = rendered.imageUploaded;
+    beginWrite();
+    RestReply *reply = rest->createMessage(old.channelId, rendered.message);
+    co_await qCoro(reply, &RestReply::finished);
+    const ApiError error = reply->error();
+    const QJsonObject answer = reply->object();
+    if (!self)
+        co_return result;
+    endWrite();
+    const auto info = MessageInfo::fromJson(answer);
+    result.error = error;
+    if (error || !info) {
+        qCWarning(lcBot).noquote() << "could not repost the embed of"
+                                   << context.state.nameOf(serverId) << ":" << error.toString();
+        context.policy.forget(serverId);
+        result.outcome = isPermissionProblem(error) ? Outcome::Refused : Outcome::Failed;
+        co_return result;
+    }
+    result.location = EmbedLocation{old.channelId, info->id};
+    if (!context.store->move(serverId, result.location))
+        context.store->track(serverId, result.location);
+    context.state.forgetEmbed(serverId);
+    remember(serverId, answer, rendered);
+    saveStore();
+    result.outcome = Outcome::Reposted;
+    emit embedPosted(serverId, old.channelId, info->id);
+    emit embedEdited(serverId, reason);
+    // The old message would otherwise stay behind as a frozen duplicate.
+    const ApiError deleted = co_await deleteMessage(old);
+    if (deleted && !isGone(deleted)) {
+        qCWarning(lcBot).noquote() << "could not delete the old embed message" << old.messageId
+                                   << ":" << deleted.toString();
+    }
+    co_return result;
+}
+
+QCoro::Task<EmbedPublisher::Result> EmbedPublisher::remove(QString serverId)
+{
+    QPointer<EmbedPublisher> self(this);
+    const auto location = m_context->store->lookup(serverId);
+    if (!location)
+        co_return Result{Outcome::NotTracked};
+    const ApiError error = co_await deleteMessage(*location);
+    if (!self)
+        co_return Result{Outcome::Failed, error};
+    Result result{Outcome::Done, error, *location};
+    if (error && !isGone(error)) {
+        result.outcome = isPermissionProblem(error) ? Outcome::Refused : Outcome::Failed;
+        qCWarning(lcBot).noquote() << "could not delete the embed of"
+                                   << m_context->state.nameOf(serverId) << ":" << error.toString();
+        co_return result;
+    }
+    if (error)
+        result.outcome = Outcome::Untracked; // already gone
+    untrack(serverId, QStringLiteral("deleted on request"));
+    co_return result;
+}
+
+QCoro::Task<> EmbedPublisher::postAlert(QString text)
+{
+    QPointer<EmbedPublisher> self(this);
+    qCInfo(lcBot).noquote() << "alert:" << text;
+    emit alertRaised(text);
+    const QString channel = m_context->config.discord.alertChannelId;
+    RestClient *rest = m_context->rest;
+    if (channel.isEmpty() || !rest)
+        co_return;
+    Message message;
+    message.content = text;
+    beginWrite();
+    RestReply *reply = rest->createMessage(channel, message);
+    co_await qCoro(reply, &RestReply::finished);
+    const ApiError error = reply->error();
+    if (!self)
+        co_return;
+    endWrite();
+    if (error) {
+        qCWarning(lcBot).noquote()
+            << "could not post an alert in channel" << channel << ":" << error.toString();
+    }
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,198 @@
+#include "bot/PowerButtons.h"
+
+#include <QPointer>
+#include <QScopeGuard>
+
+#include "bot/BotContext.h"
+#include "bot/BotReply.h"
+#include "bot/EmbedPublisher.h"
+#include "bot/EmbedStore.h"
+#include "discord/RestClient.h"
+#include "logging.h"
+#include "pterodactyl/PanelClient.h"
+
+namespace Pterodisbot {
+
+namespace {
+
+QString verb(CustomId::PowerAction action)
+{
+    switch (action) {
+    case CustomId::PowerAction::Start:
+        return QStringLiteral("start");
+    case CustomId::PowerAction::Stop:
+        return QStringLiteral("stop");
+    case CustomId::PowerAction::Restart:
+        break;
+    }
+    return QStringLiteral("restart");
+}
+
+QString capitalized(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+} // namespace
+
+PowerButtons::PowerButtons(BotContext *context, EmbedPublisher *publisher, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_publisher(publisher)
+{}
+
+PowerButtons::~PowerButtons() = default;
+
+QString PowerButtons::sentText(CustomId::PowerAction action, const QString &name,
+                               std::optional<PowerState> state)
+{
+    QString text = QStringLiteral("%1 sent to **%2**").arg(capitalized(verb(action)), name);
+    if (state && *state != PowerState::Unknown)
+        text += QStringLiteral(" — it is %1").arg(powerStateName(*state));
+    return text + QLatin1Char('.');
+}
+
+QString PowerButtons::failureText(CustomId::PowerAction action, const QString &name,
+                                  const ApiError &error)
+{
+    QString why;
+    switch (error.kind) {
+    case ApiError::Kind::Conflict:
+        why = error.message.isEmpty() ? QStringLiteral("the panel says the server is busy "
+                                                       "(suspended, installing or transferring)")
+                                      : QStringLiteral("the panel says: ") + error.message;
+        break;
+    case ApiError::Kind::DaemonUnreachable:
+        why = QStringLiteral("its node (Wings) is not answering");
+        break;
+    case ApiError::Kind::Auth:
+        why = QStringLiteral("the panel refused the bot's API key");
+        break;
+    case ApiError::Kind::RateLimited:
+        why = QStringLiteral("the panel is rate limiting the bot; try again in a minute");
+        break;
+    case ApiError::Kind::NotFound:
+        why = QStringLiteral("the panel does not know that server any more");
+        break;
+    case ApiError::Kind::Timeout:
+        why = QStringLiteral("the panel did not answer in time; the action may still happen");
+        break;
+    case ApiError::Kind::Network:
+        why = QStringLiteral("the panel is not answering");
+        break;
+    default:
+        why = error.message.isEmpty() ? ApiError::kindName(error.kind) : error.message;
+        break;
+    }
+    return QStringLiteral("Could not %1 **%2**: %3.").arg(verb(action), name, why);
+}
+
+QCoro::Task<> PowerButtons::handle(Interaction interaction, CustomId id)
+{
+    QPointer<PowerButtons> self(this);
+    BotContext &context = *m_context;
+    QPointer<BotReply> reply =
+        new BotReply(context.rest, context.clock, context.applicationId, interaction,
+                     BotReply::Style::NewMessage, true, context.tuning.autoDeferMs, this);
+    auto done = qScopeGuard([reply] {
+        if (reply)
+            reply->deleteLater();
+    });
+    auto refuse = [&](const QString &log, const QString &text) -> QCoro::Task<> {
+        qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":" << log;
+        co_await reply->sendText(text);
+    };
+
+    const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Button);
+    if (!decision) {
+        co_await refuse(AccessPolicy::outcomeName(decision.outcome), decision.message);
+        co_return;
+    }
+    // Only servers with a tracked embed, pressed on that very embed: anything else is a stale
+    // or forged custom_id and never reaches the panel.
+    QString serverId = id.identifier();
+    if (!context.store->contains(serverId)) {
+        const Server *server = context.state.server(serverId);
+        if (server && context.store->contains(server->uuid))
+            serverId = server->uuid;
+        else if (server && context.store->contains(server->identifier))
+            serverId = server->identifier;
+    }
+    const auto location = context.store->lookup(serverId);
+    if (!location) {
+        co_await refuse(QStringLiteral("untracked server %1").arg(CustomId::forLog(serverId)),
+                        QStringLiteral("That server has no status embed here any more."));
+        co_return;
+    }
+    if (location->messageId != interaction.messageId) {
+        co_await refuse(QStringLiteral("button of another message (tampered custom_id?)"),
+                        QStringLiteral("This button does not belong to that server's status "
+                                       "embed."));
+        co_return;
+    }
+    const QString name = context.state.nameOf(serverId);
+    const QString identifier = context.state.identifierOf(serverId);
+
+    if (id.kind() == CustomId::Kind::Address) {
+        const Server *server = context.state.server(serverId);
+        const QString address = server ? server->address() : QString();
+        qCInfo(lcInteractions).noquote()
+            << "address of" << name << "shown to user" << interaction.userId;
+        // A named local, not a ?: inside the co_await: GCC 12 destroys such a temporary twice.
+        QString text = QStringLiteral("No address is known for **%1**.").arg(name);
+        if (!address.isEmpty())
+            text = QStringLiteral("🌐 **%1**: `%2`").arg(name, address);
+        co_await reply->sendText(text);
+        co_return;
+    }
+
+    const CustomId::PowerAction action = id.powerAction();
+    const PowerCooldown::Result cooldown = context.cooldown.tryAcquire(serverId, name);
+    if (!cooldown) {
+        co_await refuse(QStringLiteral("cooldown"), cooldown.message);
+        co_return;
+    }
+    if (!context.panel) {
+        context.cooldown.release(serverId);
+        co_await reply->sendText(QStringLiteral("The bot is not connected to the panel."));
+        co_return;
+    }
+    qCInfo(lcInteractions).noquote()
+        << "user" << interaction.userId << "sends" << verb(action) << "to" << name;
+    const ApiError error =
+        co_await context.panel->sendPower(identifier, CustomId::toPowerSignal(action));
+    if (!self)
+        co_return;
+    if (error) {
+        // A timeout may still have reached the panel; everything else certainly did not act.
+        if (error.kind != ApiError::Kind::Timeout)
+            context.cooldown.release(serverId);
+        qCWarning(lcInteractions).noquote()
+            << verb(action) << "of" << name << "failed:" << error.toString();
+        co_await reply->sendText(failureText(action, name, error));
+        co_return;
+    }
+    if (action != CustomId::PowerAction::Start)
+        context.alerts.expectStop(serverId);
+
+    // Where the server is now, in the member's words, and the embed follows at once.
+    std::optional<PowerState> state;
+    if (context.panel) {
+        auto sample = co_await context.panel->fetchResources(identifier);
+        if (!self)
+            co_return;
+        if (sample.ok()) {
+            state = sample.value.state;
+            context.state.setSample(serverId, sample.value, context.clock->monotonicMs());
+        }
+    }
+    co_await reply->sendText(sentText(action, name, state));
+    if (!self)
+        co_return;
+    if (state)
+        co_await m_publisher->edit(serverId, QStringLiteral("power action"));
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QCoroTask>
+#include <QObject>
+
+#include "bot/CustomId.h"
+#include "discord/Interaction.h"
+#include "net/ApiError.h"
+
+namespace Pterodisbot {
+
+struct BotContext;
+class EmbedPublisher;
+
+//! The buttons under a status embed: Start, Stop, Restart and Show Address.
+//!
+//! Before anything reaches the panel the press must be from the configured guild by a member
+//! with the control role, name a tracked server, come from that server's own embed message,
+//! and find no running cooldown; every refusal is ephemeral and says why. A power action is
+//! answered in the member's words ("Restart sent to Survival — it is stopping"), including the
+//! panel's reason for a 409; the embed follows at once. Show Address answers ephemerally.
+class PowerButtons final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PowerButtons)
+
+public:
+    PowerButtons(BotContext *context, EmbedPublisher *publisher, QObject *parent = nullptr);
+    ~PowerButtons() override;
+
+    //! \a id is a Power or Address id parsed from the interaction's custom_id.
+    QCoro::Task<> handle(Interaction interaction, CustomId id);
+
+    //! "Restart sent to Survival — it is stopping" (no state known: without the dash part).
+    static QString sentText(CustomId::PowerAction action, const QString &name,
+                            std::optional<PowerState> state);
+    //! "Could not start Survival: the server is suspended" for a failed power action.
+    static QString failureText(CustomId::PowerAction action, const QString &name,
+                               const ApiError &error);
+
+private:
+    BotContext *m_context;
+    EmbedPublisher *m_publisher;
+};
+
+} // namespace Pterodisbot

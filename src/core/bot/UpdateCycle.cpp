@@ -1,0 +1,406 @@
+#include "bot/UpdateCycle.h"
+
+#include <vector>
+
+#include <QCoroSignal>
+#include <QPointer>
+
+#include "bot/BotContext.h"
+#include "bot/EmbedPublisher.h"
+#include "logging.h"
+#include "pterodactyl/PanelClient.h"
+#include "pterodactyl/StatsStream.h"
+
+namespace Pterodisbot {
+
+namespace {
+
+// Errors that say nothing about the panel being up: the server is gone, busy, or we stopped.
+bool saysPanelIsUp(const ApiError &error)
+{
+    switch (error.kind) {
+    case ApiError::Kind::None:
+    case ApiError::Kind::NotFound:
+    case ApiError::Kind::Conflict:
+    case ApiError::Kind::Validation:
+    case ApiError::Kind::Cancelled:
+        return true;
+    default:
+        return false;
+    }
+}
+
+} // namespace
+
+UpdateCycle::UpdateCycle(BotContext *context, EmbedPublisher *publisher, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+    , m_publisher(publisher)
+{
+    qRegisterMetaType<Pterodisbot::CycleReport>();
+    qRegisterMetaType<Pterodisbot::DisplayState>();
+    connect(&m_timer, &QTimer::timeout, this, &UpdateCycle::onTimer);
+}
+
+UpdateCycle::~UpdateCycle()
+{
+    for (StatsStream *stream : std::as_const(m_streams))
+        stream->stop();
+}
+
+void UpdateCycle::start()
+{
+    m_timer.start(m_context->cycleIntervalMs());
+    syncStreams();
+    onTimer();
+}
+
+void UpdateCycle::stop()
+{
+    m_timer.stop();
+    for (StatsStream *stream : std::as_const(m_streams)) {
+        stream->stop();
+        stream->deleteLater();
+    }
+    m_streams.clear();
+    m_streamSamples.clear();
+}
+
+void UpdateCycle::setIntervalMs(int ms)
+{
+    if (m_timer.isActive())
+        m_timer.start(ms);
+    else
+        m_timer.setInterval(ms);
+}
+
+void UpdateCycle::onTimer()
+{
+    if (m_running) {
+        ++m_skipped;
+        qCDebug(lcBot) << "update cycle still running: this tick is skipped";
+        return;
+    }
+    run();
+}
+
+QCoro::Task<CycleReport> UpdateCycle::runNow()
+{
+    QPointer<UpdateCycle> self(this);
+    while (m_running) {
+        co_await qCoro(this, &UpdateCycle::cycleFinished);
+        if (!self)
+            co_return CycleReport{};
+    }
+    co_return co_await run();
+}
+
+QCoro::Task<> UpdateCycle::waitIdle()
+{
+    QPointer<UpdateCycle> self(this);
+    QPointer<EmbedPublisher> publisher(m_publisher);
+    while (self && m_running)
+        co_await qCoro(this, &UpdateCycle::cycleFinished);
+    while (publisher && publisher->writesInFlight() > 0)
+        co_await qCoro(publisher.data(), &EmbedPublisher::writesIdle);
+}
+
+void UpdateCycle::syncStreams(bool restart)
+{
+    BotContext &context = *m_context;
+    const bool wanted = context.config.pterodactyl.statsSource == StatsSource::WebSocket &&
+                        context.panel && m_timer.isActive();
+    const QStringList tracked = context.store->serverIds();
+    for (auto it = m_streams.begin(); it != m_streams.end();) {
+        if (restart || !wanted || !tracked.contains(it.key())) {
+            it.value()->stop();
+            it.value()->deleteLater();
+            m_streamSamples.remove(it.key());
+            it = m_streams.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    if (!wanted)
+        return;
+    StatsStreamOptions options;
+    options.reconnectDelaysMs = context.tuning.streamReconnectDelaysMs;
+    for (const QString &serverId : tracked) {
+        if (m_streams.contains(serverId))
+            continue;
+        auto *stream =
+            new StatsStream(context.panel, context.state.identifierOf(serverId), options, this);
+        connect(stream, &StatsStream::sampleReceived, this,
+                [this, serverId](const ResourceSample &sample) {
+                    m_streamSamples[serverId] = {sample, m_context->clock->monotonicMs()};
+                });
+        connect(stream, &StatsStream::stateChanged, this,
+                [this, serverId](PowerState state) { follow(serverId, state); });
+        m_streams.insert(serverId, stream);
+        stream->start();
+    }
+}
+
+void UpdateCycle::noteDisplay(const QString &serverId, DisplayState state)
+{
+    const auto it = m_displays.constFind(serverId);
+    if (it != m_displays.cend() && *it == state)
+        return;
+    m_displays.insert(serverId, state);
+    emit statusChanged(serverId, state);
+}
+
+void UpdateCycle::raise(const QString &text)
+{
+    m_publisher->postAlert(text);
+}
+
+QString UpdateCycle::absorb(const QString &serverId, const ResourceSample &sample,
+                            bool addToHistory)
+{
+    BotContext &context = *m_context;
+    context.state.setSample(serverId, sample, context.clock->monotonicMs());
+    if (addToHistory)
+        context.history.add(serverId, sample);
+
+    OutageAlerts::Observation observation;
+    observation.serverId = serverId;
+    observation.serverName = context.state.nameOf(serverId);
+    observation.state = sample.state;
+    if (const auto alert = context.alerts.observe(observation))
+        raise(alert->text);
+
+    const Server *server = context.state.server(serverId);
+    const DisplayState display =
+        StatusEmbed::displayState(server ? *server : Server{}, &sample, false);
+    noteDisplay(serverId, display);
+
+    const UpdatePolicy::Decision decision =
+        context.policy.decide(serverId, sample.state, sample.cpuAbsolute);
+    if (decision.edit)
+        return UpdatePolicy::reasonName(decision.reason);
+    const EmbedRuntime *runtime = context.state.embedIfKnown(serverId);
+    if (runtime && runtime->shown && *runtime->shown != display) {
+        // Suspended, installing, maintenance: not a power state change, still worth showing.
+        return QStringLiteral("condition changed");
+    }
+    if (display == DisplayState::Running && context.renderer && runtime &&
+        runtime->attachmentId.isEmpty() && context.history.sampleCount(serverId) >= 2) {
+        // The embed was posted before there was a graph to show: one edit adds it.
+        return QStringLiteral("chart available");
+    }
+    return {};
+}
+
+QCoro::Task<> UpdateCycle::follow(QString serverId, PowerState state)
+{
+    // A state change pushed by Wings: the embed follows within moments instead of waiting for
+    // the next cycle.
+    BotContext &context = *m_context;
+    if (!context.store->contains(serverId))
+        co_return;
+    ResourceSample sample;
+    const auto it = m_streamSamples.constFind(serverId);
+    if (it != m_streamSamples.cend())
+        sample = it->sample;
+    else if (const auto known = context.state.sample(serverId))
+        sample = *known;
+    sample.state = state;
+    sample.timestamp = context.clock->utcNow();
+    if (state == PowerState::Offline) {
+        sample.cpuAbsolute = 0;
+        sample.memoryBytes = 0;
+        sample.networkRxBytes = 0;
+        sample.networkTxBytes = 0;
+        sample.uptimeMs = 0;
+    }
+    m_streamSamples[serverId] = {sample, context.clock->monotonicMs()};
+    const QString reason = absorb(serverId, sample, false);
+    if (reason.isEmpty())
+        co_return;
+    co_await m_publisher->edit(serverId, reason + QStringLiteral(" (live)"));
+}
+
+QCoro::Task<CycleReport> UpdateCycle::run()
+{
+    QPointer<UpdateCycle> self(this);
+    BotContext &context = *m_context;
+    m_running = true;
+    CycleReport report;
+    report.number = ++m_count;
+    report.startedAtMs = context.clock->monotonicMs();
+    const QStringList ids = context.store->serverIds();
+    report.tracked = int(ids.size());
+
+    // 1. The server list, cached between cycles.
+    ApiError listError;
+    bool listAttempted = false;
+    ++m_cyclesSinceList;
+    bool unknownTracked = false;
+    for (const QString &id : ids)
+        unknownTracked |= !context.state.server(id) && !m_missing.contains(id);
+    if (context.panel &&
+        (!context.state.hasServerList() ||
+         m_cyclesSinceList >= std::max(1, context.tuning.serverListRefreshCycles) ||
+         unknownTracked)) {
+        listAttempted = true;
+        auto listed = co_await context.panel->fetchServers();
+        if (!self)
+            co_return report;
+        if (listed.ok()) {
+            context.state.setServers(listed.value, context.clock->monotonicMs());
+            m_cyclesSinceList = 0;
+            report.serverListFetched = true;
+            QSet<QString> present;
+            for (const Server &server : std::as_const(listed.value)) {
+                present.insert(server.identifier);
+                present.insert(server.uuid);
+            }
+            context.history.retainOnly(present);
+            m_missing.clear();
+            for (const QString &id : ids) {
+                if (!present.contains(id)) {
+                    m_missing.insert(id);
+                    qCWarning(lcBot)
+                        << "tracked server" << id << "is not in the panel's list any more";
+                }
+            }
+        } else {
+            listError = listed.error;
+            qCWarning(lcBot).noquote() << "could not list the servers:" << listError.toString();
+        }
+    }
+
+    // 2. A sample of every tracked server: from its Wings stream when fresh, else polled. The
+    // requests all start before the first co_await; the panel client bounds concurrency.
+    std::vector<Fetched> fetched(size_t(ids.size()));
+    std::vector<std::pair<size_t, QCoro::Task<ApiResult<ResourceSample>>>> polls;
+    const qint64 now = context.clock->monotonicMs();
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+        const QString &id = ids.at(i);
+        Fetched &entry = fetched[size_t(i)];
+        entry.serverId = id;
+        const StatsStream *stream = m_streams.value(id);
+        const auto streamed = m_streamSamples.constFind(id);
+        if (stream && stream->connectionState() == StatsStream::ConnectionState::Streaming &&
+            streamed != m_streamSamples.cend() && now - streamed->atMs <= context.streamStaleMs()) {
+            entry.ok = true;
+            entry.streamed = true;
+            entry.sample = streamed->sample;
+            entry.sample.timestamp = context.clock->utcNow();
+            ++report.streamed;
+            continue;
+        }
+        if (m_missing.contains(id) || !context.panel) {
+            entry.error.kind = ApiError::Kind::NotFound;
+            continue;
+        }
+        polls.emplace_back(size_t(i),
+                           context.panel->fetchResources(context.state.identifierOf(id)));
+    }
+    report.polled = int(polls.size());
+    for (auto &[index, task] : polls) {
+        auto result = co_await task;
+        if (!self)
+            co_return report;
+        fetched[index].ok = result.ok();
+        fetched[index].sample = result.value;
+        fetched[index].error = result.error;
+    }
+    // 3. Is the panel there at all? Nothing answered and every failure looks like an outage.
+    bool anyOk = false;
+    bool anyAttempt = listAttempted;
+    bool allOutage = !listAttempted || !saysPanelIsUp(listError);
+    ApiError outageError = listError;
+    for (const Fetched &entry : fetched) {
+        if (entry.ok) {
+            anyOk = true;
+        } else if (entry.error.kind != ApiError::Kind::NotFound ||
+                   !m_missing.contains(entry.serverId)) {
+            anyAttempt = true;
+            allOutage &= !saysPanelIsUp(entry.error);
+            if (!outageError)
+                outageError = entry.error;
+        }
+    }
+    if (listAttempted && !listError)
+        anyOk = true;
+    const bool panelDown = anyAttempt && !anyOk && allOutage && outageError;
+    report.panelReachable = !panelDown;
+    if (const auto alert = context.alerts.setPanelReachable(!panelDown))
+        raise(alert->text);
+
+    // 4. Decide per embed; edit only what a reader would notice.
+    std::vector<QCoro::Task<EmbedPublisher::Result>> edits;
+    for (const Fetched &entry : fetched) {
+        const QString &id = entry.serverId;
+        if (!context.store->contains(id))
+            continue; // untracked meanwhile (purge, deleted message)
+        if (entry.ok) {
+            const QString reason = absorb(id, entry.sample, true);
+            if (!reason.isEmpty()) {
+                report.reasons[reason] += 1;
+                edits.push_back(m_publisher->edit(id, reason));
+            }
+            continue;
+        }
+        ++report.failed;
+        if (entry.error.kind == ApiError::Kind::Cancelled ||
+            (entry.error.kind == ApiError::Kind::NotFound && !panelDown))
+            continue;
+        context.state.setUnreachable(id, panelDown ? outageError : entry.error);
+        noteDisplay(id, DisplayState::Unreachable);
+        const EmbedRuntime *runtime = context.state.embedIfKnown(id);
+        if (runtime && runtime->shown == DisplayState::Unreachable)
+            continue; // shown once; no edit storm while it lasts
+        report.reasons[QStringLiteral("unreachable")] += 1;
+        edits.push_back(m_publisher->edit(id, QStringLiteral("unreachable")));
+    }
+    for (auto &task : edits) {
+        const EmbedPublisher::Result result = co_await task;
+        if (!self)
+            co_return report;
+        report.chartsRendered += result.chartRendered;
+        report.imagesUploaded += result.imageUploaded;
+        report.imagesKept += result.imageKept;
+        switch (result.outcome) {
+        case EmbedPublisher::Outcome::Done:
+            ++report.edits;
+            break;
+        case EmbedPublisher::Outcome::Reposted:
+            ++report.edits;
+            ++report.reposted;
+            break;
+        case EmbedPublisher::Outcome::Untracked:
+            ++report.untracked;
+            break;
+        case EmbedPublisher::Outcome::Refused:
+        case EmbedPublisher::Outcome::Failed:
+            ++report.editsFailed;
+            break;
+        case EmbedPublisher::Outcome::Coalesced:
+        case EmbedPublisher::Outcome::Blocked:
+        case EmbedPublisher::Outcome::NotTracked:
+            break;
+        }
+    }
+    m_publisher->saveStore();
+    if (report.untracked > 0)
+        syncStreams();
+
+    report.durationMs = context.clock->monotonicMs() - report.startedAtMs;
+    const int interval = context.cycleIntervalMs();
+    if (report.durationMs > interval) {
+        qCWarning(lcBot) << "update cycle" << report.number << "took" << report.durationMs
+                         << "ms, longer than the" << interval << "ms interval";
+    } else {
+        qCDebug(lcBot) << "update cycle" << report.number << ":" << report.tracked << "tracked,"
+                       << report.edits << "edits in" << report.durationMs << "ms";
+    }
+    m_last = report;
+    m_running = false;
+    emit cycleFinished(report);
+    co_return report;
+}
+
+} // namespace Pterodisbot

@@ -1,0 +1,128 @@
+#pragma once
+
+#include <QCoroTask>
+#include <QHash>
+#include <QMetaType>
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+#include "bot/StatusEmbed.h"
+#include "net/ApiError.h"
+#include "pterodactyl/models.h"
+
+namespace Pterodisbot {
+
+struct BotContext;
+class EmbedPublisher;
+class StatsStream;
+
+//! What one update cycle did; the GUI and the benchmarks read it.
+struct CycleReport
+{
+    int number = 0;
+    qint64 startedAtMs = 0; //!< monotonic
+    qint64 durationMs = 0;
+    int tracked = 0;
+    int polled = 0;   //!< /resources requests sent
+    int streamed = 0; //!< samples taken from Wings streams instead
+    int failed = 0;   //!< tracked servers without a sample this cycle
+    bool serverListFetched = false;
+    bool panelReachable = true;
+    int edits = 0; //!< embeds written (edits and reposts)
+    int editsFailed = 0;
+    int chartsRendered = 0;
+    int imagesUploaded = 0;
+    int imagesKept = 0;
+    int untracked = 0;
+    int reposted = 0;
+    //! Edits by reason ("state changed", "first check", ...).
+    QHash<QString, int> reasons;
+};
+
+//! The background cycle: every interval it refreshes the cached server list when due, gets a
+//! sample of each tracked server (polled concurrently, or from its Wings stream when
+//! stats_source = websocket), feeds MetricsHistory and OutageAlerts, and asks UpdatePolicy
+//! whether each embed is worth an edit. A panel outage turns every embed to "unreachable"
+//! once; the first sample afterwards edits it back. A cycle never overlaps the previous one.
+class UpdateCycle final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UpdateCycle)
+
+public:
+    UpdateCycle(BotContext *context, EmbedPublisher *publisher, QObject *parent = nullptr);
+    ~UpdateCycle() override;
+
+    //! Starts the timer and runs a first cycle at once.
+    void start();
+    //! Stops the timer and the Wings streams; a running cycle finishes (see waitIdle()).
+    void stop();
+    bool isActive() const { return m_timer.isActive(); }
+    bool isRunning() const { return m_running; }
+    //! Applies a changed interval at once.
+    void setIntervalMs(int ms);
+
+    //! Runs a cycle now, after the running one (if any) finished.
+    QCoro::Task<CycleReport> runNow();
+    //! Returns when no cycle runs and no Discord write is in flight.
+    QCoro::Task<> waitIdle();
+
+    //! Starts Wings streams for tracked servers (stats_source = websocket) and stops the ones
+    //! no longer needed. \a restart: stop every stream first (the panel client changed).
+    void syncStreams(bool restart = false);
+    int streamCount() const { return int(m_streams.size()); }
+
+    int cycleCount() const { return m_count; }
+    //! Ticks skipped because the previous cycle was still running.
+    int skippedCount() const { return m_skipped; }
+    const CycleReport &lastReport() const { return m_last; }
+
+signals:
+    void cycleFinished(const Pterodisbot::CycleReport &report);
+    //! A tracked server's display state changed (also the first time it is known).
+    void statusChanged(const QString &serverId, Pterodisbot::DisplayState state);
+
+private:
+    struct Fetched
+    {
+        QString serverId;
+        bool ok = false;
+        bool streamed = false;
+        ResourceSample sample;
+        ApiError error;
+    };
+    struct StreamSample
+    {
+        ResourceSample sample;
+        qint64 atMs = -1;
+    };
+
+    void onTimer();
+    QCoro::Task<CycleReport> run();
+    //! Handles one sample (poll or stream): state, history, alerts; returns the edit reason
+    //! or an empty string when the embed is fine as it is.
+    QString absorb(const QString &serverId, const ResourceSample &sample, bool addToHistory);
+    void noteDisplay(const QString &serverId, DisplayState state);
+    QCoro::Task<> follow(QString serverId, PowerState state);
+    void raise(const QString &text);
+
+    BotContext *m_context;
+    EmbedPublisher *m_publisher;
+    QTimer m_timer;
+    bool m_running = false;
+    int m_count = 0;
+    int m_skipped = 0;
+    int m_cyclesSinceList = 0;
+    //! Tracked ids the last full server list did not contain (deleted from the panel).
+    QSet<QString> m_missing;
+    QHash<QString, DisplayState> m_displays;
+    QHash<QString, StatsStream *> m_streams;
+    QHash<QString, StreamSample> m_streamSamples;
+    CycleReport m_last;
+};
+
+} // namespace Pterodisbot
+
+Q_DECLARE_METATYPE(Pterodisbot::CycleReport)
+Q_DECLARE_METATYPE(Pterodisbot::DisplayState)
