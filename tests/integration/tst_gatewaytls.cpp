@@ -1,14 +1,36 @@
 #include "discord/Gateway.h"
 
+#include <QBuffer>
+#include <QElapsedTimer>
+#include <QImage>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
 
+#include "Clock.h"
+#include "discord/RestClient.h"
+#include "discord/RestModels.h"
 #include "DiscordSimulator.h"
 #include "SelfSignedCert.h"
 
 using namespace Pterodisbot;
 using PterodisbotSim::DiscordSimOptions;
 using PterodisbotSim::DiscordSimulator;
+
+namespace {
+
+QByteArray png()
+{
+    QImage image(64, 48, QImage::Format_RGB32);
+    image.fill(Qt::darkGreen);
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "PNG");
+    return bytes;
+}
+
+} // namespace
 
 class TestGatewayTls final : public QObject
 {
@@ -26,6 +48,26 @@ class TestGatewayTls final : public QObject
         settings.backoffMaxMs = 100;
         settings.closeTimeoutMs = 500;
         return settings;
+    }
+    RestOptions restOptionsFor(const DiscordSimulator &sim) const
+    {
+        RestOptions options;
+        options.baseUrl = sim.restBaseUrl();
+        options.botToken = sim.botToken();
+        options.timeoutMs = 5000;
+        options.retryBackoffsMs = {20};
+        return options;
+    }
+    // Waits; the reply stays alive for inspection (parented to the test).
+    RestReply *await(RestReply *reply)
+    {
+        reply->setAutoDelete(false);
+        reply->setParent(this);
+        if (!reply->isFinished()) {
+            QSignalSpy finished(reply, &RestReply::finished);
+            finished.wait(10000);
+        }
+        return reply;
     }
     DiscordSimOptions tlsOptions() const
     {
@@ -78,6 +120,93 @@ private slots:
         QCOMPARE(sim.identifyCount(), 1);
         QCOMPARE(sim.resumeCount(), 1);
         gateway.stop();
+    }
+
+    // The start-up path of the bot, all over TLS: GET /gateway/bot over https, the gateway at
+    // the URL it names over wss, then REST calls with JSON and multipart bodies.
+    void restAndGatewayOverTlsWithAnExplicitlyTrustedCertificate()
+    {
+        DiscordSimulator sim;
+        QVERIFY2(sim.start(tlsOptions()), qPrintable(sim.errorString()));
+        QCOMPARE(sim.restBaseUrl().scheme(), QStringLiteral("https"));
+        QNetworkAccessManager nam;
+        SystemClock clock;
+        RestOptions options = restOptionsFor(sim);
+        options.sslConfiguration = m_cert->clientConfiguration();
+        RestClient rest(&nam, &clock, options);
+
+        RestReply *gatewayBot = await(rest.getGatewayBot());
+        QVERIFY2(gatewayBot->ok(), qPrintable(gatewayBot->error().toString()));
+        const auto info = GatewayBotInfo::fromJson(gatewayBot->object());
+        QVERIFY(info);
+        const QUrl gatewayUrl(info->url);
+        QCOMPARE(gatewayUrl.scheme(), QStringLiteral("wss"));
+
+        RestReply *me = await(rest.getCurrentUser());
+        QVERIFY2(me->ok(), qPrintable(me->error().toString()));
+        QCOMPARE(CurrentUser::fromJson(me->object())->id, sim.botUserId());
+
+        const QString channel = sim.channelIds().first();
+        const QByteArray chart = png();
+        Message message;
+        Embed embed;
+        embed.title = QStringLiteral("Over TLS");
+        embed.setImageAttachment(QStringLiteral("metrics.png"));
+        message.embeds.append(embed);
+        message.files.append(MessageFile{QStringLiteral("metrics.png"), chart});
+        RestReply *created = await(rest.createMessage(channel, message));
+        QVERIFY2(created->ok(), qPrintable(created->error().toString()));
+        const QString id = created->object().value(QStringLiteral("id")).toString();
+        const auto stored = sim.message(channel, id);
+        QVERIFY(stored);
+        QCOMPARE(stored->attachments.size(), 1);
+        QCOMPARE(stored->attachments.first().bytes, chart);
+        QVERIFY(stored->attachments.first().url.startsWith(QLatin1String("https://")));
+        QCOMPARE(created->attempts(), 1);
+
+        GatewaySettings settings = settingsFor(sim);
+        settings.sslConfiguration = m_cert->clientConfiguration();
+        Gateway gateway(settings);
+        QSignalSpy ready(&gateway, &Gateway::ready);
+        gateway.start(gatewayUrl);
+        QVERIFY(ready.wait(10000));
+        QCOMPARE(sim.identifyCount(), 1);
+        gateway.stop();
+    }
+
+    void restRefusesUntrustedCertificates_data()
+    {
+        QTest::addColumn<bool>("trustOtherCert");
+        QTest::newRow("system CAs only") << false;
+        QTest::newRow("a different self-signed certificate") << true;
+    }
+    void restRefusesUntrustedCertificates()
+    {
+        QFETCH(bool, trustOtherCert);
+        DiscordSimulator sim;
+        QVERIFY2(sim.start(tlsOptions()), qPrintable(sim.errorString()));
+        QNetworkAccessManager nam;
+        SystemClock clock;
+        RestOptions options = restOptionsFor(sim);
+        if (trustOtherCert)
+            options.sslConfiguration = m_otherCert->clientConfiguration();
+        RestClient rest(&nam, &clock, options);
+        RestReply *me = await(rest.getCurrentUser());
+        QVERIFY(me->isFinished());
+        QCOMPARE(me->error().kind, ApiError::Kind::Network);
+        QCOMPARE(me->status(), 0);
+        QVERIFY2(me->error().message.contains(QLatin1String("certificate"), Qt::CaseInsensitive),
+                 qPrintable(me->error().message));
+        // A network error is retried (RetryPolicy), and fails the same way again.
+        QCOMPARE(me->attempts(), 2);
+        // Nothing reached the HTTP layer of the simulator.
+        QVERIFY(sim.requests().isEmpty());
+        // The bucket is not left held by the failed attempts: the next call goes at once.
+        QElapsedTimer timer;
+        timer.start();
+        RestReply *again = await(rest.getCurrentUser());
+        QCOMPARE(again->error().kind, ApiError::Kind::Network);
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void untrustedCertificatesAreRefused_data()

@@ -1,12 +1,16 @@
 #include <QElapsedTimer>
+#include <QHttpMultiPart>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QPointer>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
 
 #include "Clock.h"
 #include "net/HttpClient.h"
+#include "net/RateLimiter.h"
 #include "net/RetryPolicy.h"
 #include "net/WindowRateLimiter.h"
 
@@ -98,19 +102,48 @@ public:
     Answer fallback;
     QList<qint64> sentAt;
     QList<QNetworkRequest> requests;
+    QList<QByteArray> bodies;
 
 protected:
     QNetworkReply *createRequest(Operation operation, const QNetworkRequest &request,
-                                 QIODevice *) override
+                                 QIODevice *outgoingData) override
     {
         sentAt.append(m_timer.elapsed());
         requests.append(request);
+        bodies.append(outgoingData ? outgoingData->readAll() : QByteArray());
         const Answer answer = script.isEmpty() ? fallback : script.takeFirst();
         return new ScriptedReply(request, operation, answer, this);
     }
 
 private:
     QElapsedTimer m_timer;
+};
+
+//! Records how the client reports the end of each attempt.
+class RecordingLimiter final : public RateLimiter
+{
+public:
+    int sent = 0;
+    int failed = 0;
+    QList<int> statuses;
+    QSet<const HttpRequest *> open; //!< sent and not reported over yet
+
+    qint64 delayMs(const HttpRequest &) const override { return 0; }
+    void onSent(const HttpRequest &request) override
+    {
+        ++sent;
+        open.insert(&request);
+    }
+    void onResponse(const HttpRequest &request, int status, const HttpHeaders &, qint64) override
+    {
+        statuses.append(status);
+        open.remove(&request);
+    }
+    void onFailed(const HttpRequest &request) override
+    {
+        ++failed;
+        open.remove(&request);
+    }
 };
 
 HttpRequest requestTo(const QByteArray &method = "GET")
@@ -167,6 +200,66 @@ private slots:
         const RetryPolicy policy = RetryPolicy::withTimeout(1000, {100});
         QFETCH(bool, retry);
         QCOMPARE(policy.backoffAfter(0, error, idempotent).has_value(), retry);
+    }
+
+    void retryableStatusesArePerPolicy_data()
+    {
+        QTest::addColumn<QList<int>>("statuses"); // empty row value = the defaults
+        QTest::addColumn<bool>("useDefaults");
+        QTest::addColumn<ApiError::Kind>("kind");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("retry");
+        const QList<int> discord{500, 502, 503, 504};
+        QTest::newRow("panel: 500 not retried")
+            << QList<int>() << true << ApiError::Kind::Http << 500 << false;
+        QTest::newRow("panel: 503 retried")
+            << QList<int>() << true << ApiError::Kind::Http << 503 << true;
+        QTest::newRow("discord: 500 retried")
+            << discord << false << ApiError::Kind::Http << 500 << true;
+        QTest::newRow("discord: 504 retried")
+            << discord << false << ApiError::Kind::Http << 504 << true;
+        QTest::newRow("discord: 501 not retried")
+            << discord << false << ApiError::Kind::Http << 501 << false;
+        QTest::newRow("discord: 429 is waited, not retried")
+            << discord << false << ApiError::Kind::RateLimited << 429 << false;
+        QTest::newRow("none: 502 not retried")
+            << QList<int>() << false << ApiError::Kind::Http << 502 << false;
+        QTest::newRow("none: network still retried")
+            << QList<int>() << false << ApiError::Kind::Network << 0 << true;
+    }
+    void retryableStatusesArePerPolicy()
+    {
+        QFETCH(QList<int>, statuses);
+        QFETCH(bool, useDefaults);
+        QFETCH(ApiError::Kind, kind);
+        QFETCH(int, status);
+        QFETCH(bool, retry);
+        RetryPolicy policy = RetryPolicy::withTimeout(1000, {100});
+        QCOMPARE(policy.retryableStatuses(), (QList<int>{502, 503, 504}));
+        if (!useDefaults)
+            policy.setRetryableStatuses(statuses);
+        ApiError error;
+        error.kind = kind;
+        error.httpStatus = status;
+        QCOMPARE(policy.shouldRetry(error, true), retry);
+        QCOMPARE(policy.backoffAfter(0, error, true).has_value(), retry);
+        if (useDefaults)
+            QCOMPARE(RetryPolicy::isRetryable(error, true), retry);
+    }
+
+    void clientRetriesThePolicysStatuses()
+    {
+        ScriptedNam nam;
+        nam.script = {Answer{500, {}, {}}, Answer{200, {}, "ok"}};
+        HttpClient http(&nam, SystemClock::instance());
+        RetryPolicy policy = RetryPolicy::withTimeout(2000, {10});
+        policy.setRetryableStatuses({500, 502, 503, 504});
+        http.setRetryPolicy(policy);
+        HttpReply *reply = http.send(requestTo());
+        QSignalSpy finished(reply, &HttpReply::finished);
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(!reply->error(), qPrintable(reply->error().toString()));
+        QCOMPARE(reply->attempts(), 2);
     }
 
     void backoffSteps()
@@ -401,6 +494,95 @@ private slots:
             sent.rawHeader("User-Agent").startsWith("Pterodisbot/" PTERODISBOT_VERSION " (+http"));
         QCOMPARE(sent.attribute(QNetworkRequest::RedirectPolicyAttribute).toInt(),
                  int(QNetworkRequest::ManualRedirectPolicy));
+    }
+
+    void clientReportsTheEndOfEveryAttempt_data()
+    {
+        QTest::addColumn<QString>("ending");
+        QTest::addColumn<QList<int>>("statuses");
+        QTest::addColumn<int>("failed");
+        QTest::newRow("answered") << QStringLiteral("answered") << QList<int>{200} << 0;
+        QTest::newRow("retried") << QStringLiteral("retried") << QList<int>{503, 200} << 1;
+        QTest::newRow("refused") << QStringLiteral("refused") << QList<int>{} << 1;
+        QTest::newRow("timed out") << QStringLiteral("timed out") << QList<int>{} << 1;
+        QTest::newRow("aborted") << QStringLiteral("aborted") << QList<int>{} << 1;
+        QTest::newRow("reply deleted") << QStringLiteral("reply deleted") << QList<int>{} << 1;
+        QTest::newRow("client destroyed")
+            << QStringLiteral("client destroyed") << QList<int>{} << 1;
+    }
+    void clientReportsTheEndOfEveryAttempt()
+    {
+        QFETCH(QString, ending);
+        QFETCH(QList<int>, statuses);
+        QFETCH(int, failed);
+        ScriptedNam nam;
+        nam.fallback = Answer{200, {}, {}, true}; // hangs
+        if (ending == QLatin1String("answered"))
+            nam.fallback = Answer{200, {}, "ok"};
+        else if (ending == QLatin1String("retried"))
+            nam.script = {Answer{503, {}, {}}, Answer{0, {}, {}}, Answer{200, {}, "ok"}};
+        else if (ending == QLatin1String("refused"))
+            nam.fallback = Answer{0, {}, {}};
+        RecordingLimiter limiter; // outlives the client, as setRateLimiter() asks
+        auto http = std::make_unique<HttpClient>(&nam, SystemClock::instance());
+        if (ending == QLatin1String("retried"))
+            http->setRetryPolicy(RetryPolicy::withTimeout(5000, {5, 5}));
+        else
+            http->setRetryPolicy(
+                RetryPolicy::once(ending == QLatin1String("timed out") ? 50 : 5000));
+        http->setRateLimiter(&limiter);
+        HttpRequest request = requestTo();
+        request.rateLimitKey = QStringLiteral("api");
+        QPointer<HttpReply> reply = http->send(request);
+        reply->setAutoDelete(false);
+        QTRY_VERIFY(limiter.sent >= 1);
+        if (ending == QLatin1String("aborted"))
+            reply->abort();
+        else if (ending == QLatin1String("reply deleted"))
+            delete reply;
+        else if (ending == QLatin1String("client destroyed"))
+            http.reset();
+        QTRY_VERIFY(limiter.open.isEmpty() && (!reply || reply->isFinished()));
+        QCOMPARE(limiter.statuses, statuses);
+        QCOMPARE(limiter.failed, failed);
+        QCOMPARE(limiter.sent, statuses.size() + failed);
+        if (http)
+            QCOMPARE(http->inFlightCount(), 0);
+        delete reply;
+    }
+
+    void clientResendsMultipartBodies()
+    {
+        ScriptedNam nam;
+        nam.script = {Answer{503, {}, {}}, Answer{200, {}, "ok"}};
+        HttpClient http(&nam, SystemClock::instance());
+        http.setRetryPolicy(RetryPolicy::withTimeout(2000, {10}));
+        HttpRequest request = requestTo("POST");
+        int built = 0;
+        QList<QPointer<QHttpMultiPart>> bodies;
+        request.multiPart = [&built, &bodies] {
+            auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
+            QHttpPart part;
+            part.setHeader(QNetworkRequest::ContentDispositionHeader,
+                           QByteArrayLiteral("form-data; name=\"files[0]\"; filename=\"a.png\""));
+            part.setBody("PNG-BYTES");
+            multipart->append(part);
+            ++built;
+            bodies.append(multipart);
+            return multipart;
+        };
+        HttpReply *reply = http.send(request);
+        QSignalSpy finished(reply, &HttpReply::finished);
+        QVERIFY(finished.wait(5000));
+        QVERIFY2(!reply->error(), qPrintable(reply->error().toString()));
+        // A multipart body is read while it is sent: the retry needs a new one, not an empty one.
+        QCOMPARE(built, 2);
+        QCOMPARE(nam.bodies.size(), 2);
+        QVERIFY(nam.bodies[0].contains("PNG-BYTES"));
+        QVERIFY(nam.bodies[1].contains("PNG-BYTES"));
+        // and each goes with its attempt
+        QTRY_VERIFY(std::none_of(bodies.cbegin(), bodies.cend(),
+                                 [](const QPointer<QHttpMultiPart> &body) { return body; }));
     }
 
     void clientCancelsOnDestruction()

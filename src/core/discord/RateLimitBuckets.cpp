@@ -232,7 +232,7 @@ void RateLimitBuckets::onResponse(const HttpRequest &request, int status,
     onResponse(routeOf(request), status, headers, retryAfterMs, &request);
 }
 
-void RateLimitBuckets::onAbandoned(const HttpRequest &request)
+void RateLimitBuckets::onFailed(const HttpRequest &request)
 {
     onAbandoned(routeOf(request), &request);
 }

@@ -20,7 +20,8 @@ struct RateLimitOptions
     //! Added to every reset and retry_after: our timer and Discord's clock never agree
     //! to the millisecond, and an early request costs a 429.
     qint64 resetMarginMs = 25;
-    //! A request whose answer the limiter never saw stops holding its bucket after this.
+    //! Safety bound: HttpClient reports the end of every attempt (onResponse or onFailed),
+    //! so this only matters for a caller driving the limiter by hand that forgets to.
     qint64 inFlightExpiryMs = 60000;
     RateLimitGuardOptions guard;
 };
@@ -37,7 +38,8 @@ struct RateLimitOptions
 //! - 429s (scope user / global / shared) hold the bucket or everything for retry_after;
 //! - the RateLimitGuard counts 401/403/429 (not shared).
 //! HttpClient asks it through the RateLimiter hooks; a request is identified across its
-//! attempts by the address of its HttpRequest (stable for the life of an HttpReply).
+//! attempts by the address of its HttpRequest (stable for the life of an HttpReply, and
+//! released by onResponse/onFailed before the reply can go away).
 class RateLimitBuckets final : public RateLimiter
 {
 public:
@@ -65,8 +67,9 @@ public:
     void onSent(const HttpRequest &request) override;
     void onResponse(const HttpRequest &request, int status, const HttpHeaders &headers,
                     qint64 retryAfterMs) override;
-    //! \a request ended without an answer this limiter saw (network error, timeout, abort).
-    void onAbandoned(const HttpRequest &request);
+    //! An attempt of \a request ended without an answer (network error, timeout, abort): the
+    //! bucket is free again.
+    void onFailed(const HttpRequest &request) override;
     //! The 429 just reported for \a request was not about its bucket (Discord code 30046:
     //! too many edits of one old message): the bucket goes back to unknown instead of being
     //! held, so the other messages of the channel are not stalled.

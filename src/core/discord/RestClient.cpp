@@ -23,14 +23,19 @@ namespace Pterodisbot {
 
 namespace {
 
-bool isServerError(int status)
+RetryPolicy discordRetryPolicy(const RestOptions &options)
 {
-    return status == 500 || status == 502 || status == 503 || status == 504;
+    RetryPolicy policy = RetryPolicy::withTimeout(options.timeoutMs, options.retryBackoffsMs);
+    // Discord asks clients to retry its 500s too (the panel's 500 is not retried).
+    policy.setRetryableStatuses({500, 502, 503, 504});
+    policy.setMaxRateLimitRetries(options.maxRateLimitRetries);
+    policy.setMaxRetryAfterMs(options.maxRetryAfterMs);
+    return policy;
 }
 
-std::shared_ptr<QHttpMultiPart> buildMultipart(const RestCall &call)
+QHttpMultiPart *buildMultipart(const RestCall &call)
 {
-    auto multipart = std::make_shared<QHttpMultiPart>(QHttpMultiPart::FormDataType);
+    auto *multipart = new QHttpMultiPart(QHttpMultiPart::FormDataType);
     QHttpPart payload;
     payload.setHeader(QNetworkRequest::ContentDispositionHeader,
                       QByteArrayLiteral("form-data; name=\"payload_json\""));
@@ -100,9 +105,11 @@ RestClient::RestClient(QNetworkAccessManager *nam, Clock *clock, RestOptions opt
     , m_clock(clock)
     , m_options(std::move(options))
     , m_buckets(clock, m_options.rateLimits)
+    , m_retryPolicy(discordRetryPolicy(m_options))
     , m_http(new HttpClient(nam, clock, this))
 {
     m_http->setRateLimiter(&m_buckets);
+    m_http->setSslConfiguration(m_options.sslConfiguration);
     m_http->setErrorMapper(&discordError);
     m_http->setUserAgent(userAgent());
     m_http->setMaxConcurrentRequests(m_options.maxConcurrentRequests);
@@ -219,7 +226,7 @@ void RestClient::startAttempt(RestReply *reply)
         request.setHeader(QByteArrayLiteral("X-Audit-Log-Reason"),
                           QUrl::toPercentEncoding(call.auditLogReason));
     if (!call.files.isEmpty()) {
-        request.multiPart = buildMultipart(call);
+        request.multiPart = [call = reply->m_call] { return buildMultipart(*call); };
     } else if (call.hasBody) {
         request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
         request.body = call.jsonBody;
@@ -241,8 +248,6 @@ void RestClient::startAttempt(RestReply *reply)
 
 void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
 {
-    // An attempt that ended without an answer (timeout, network error) still held its bucket.
-    m_buckets.onAbandoned(http->request());
     if (reply->m_http == http)
         reply->m_http = nullptr;
     checkGuard(reply);
@@ -263,8 +268,7 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
         return;
     }
     if (http->status() == 429) {
-        if (reply->m_rateLimitRetries < m_options.maxRateLimitRetries &&
-            error.retryAfterMs <= m_options.maxRetryAfterMs) {
+        if (m_retryPolicy.rateLimitWait(error, reply->m_rateLimitRetries)) {
             ++reply->m_rateLimitRetries;
             qCInfo(lcRest).noquote() << "429 on" << reply->m_routeKey << "- retrying after"
                                      << error.retryAfterMs << "ms";
@@ -275,15 +279,13 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
         finish(reply, error);
         return;
     }
-    const bool transient =
-        isServerError(http->status()) || error.kind == ApiError::Kind::Network ||
-        (error.kind == ApiError::Kind::Timeout && http->request().isIdempotent());
-    if (transient && reply->m_transientRetries < m_options.retryBackoffsMs.size()) {
-        const int backoff = m_options.retryBackoffsMs.at(reply->m_transientRetries++);
+    if (const auto backoff = m_retryPolicy.backoffAfter(reply->m_transientRetries, error,
+                                                        http->request().isIdempotent())) {
+        ++reply->m_transientRetries;
         qCInfo(lcRest).noquote() << reply->m_routeKey << "failed (" << error.toString()
-                                 << "), retry" << reply->m_transientRetries << "in" << backoff
+                                 << "), retry" << reply->m_transientRetries << "in" << *backoff
                                  << "ms";
-        QTimer::singleShot(backoff, reply, [this, reply] { startAttempt(reply); });
+        QTimer::singleShot(*backoff, reply, [this, reply] { startAttempt(reply); });
         return;
     }
     if (error.kind != ApiError::Kind::NotFound)
@@ -298,8 +300,7 @@ void RestClient::finish(RestReply *reply, const ApiError &error)
     if (HttpReply *http = reply->m_http) {
         reply->m_http = nullptr;
         http->disconnect(reply);
-        m_buckets.onAbandoned(http->request());
-        http->abort();
+        http->abort(); // HttpClient tells the limiter the attempt is over
     }
     m_pending.remove(reply);
     reply->m_error = error;

@@ -6,11 +6,13 @@
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QUrl>
 
 #include "discord/Message.h"
 #include "discord/RateLimitBuckets.h"
 #include "discord/RestReply.h"
+#include "net/RetryPolicy.h"
 
 class QNetworkAccessManager;
 
@@ -35,6 +37,9 @@ struct RestOptions
     qint64 maxRetryAfterMs = 120000;
     int maxConcurrentRequests = 8;
     RateLimitOptions rateLimits;
+    //! TLS settings for https (e.g. trusting one self-signed certificate of a test server);
+    //! empty uses the system CAs. Certificates are always verified.
+    std::optional<QSslConfiguration> sslConfiguration;
 };
 
 //! What a call sends: shared by the attempts of one RestReply (a multipart body is rebuilt
@@ -54,6 +59,12 @@ struct RestCall
 //! retries for 5xx with backoff, 429s waited out (the limiter holds the bucket or everything
 //! meanwhile), and the invalid-request guard that stops all sending before Discord bans the IP.
 //! Endpoints are thin methods (RestEndpoints.cpp); anything else goes through send().
+//!
+//! Each attempt is its own HttpRequest sent once; the retry loop is here rather than in the
+//! transport because between attempts Discord needs what HttpClient cannot do: a fresh
+//! multipart body (a sent QHttpMultiPart cannot be read again), the guard checked before every
+//! attempt, and a 30046 429 ended at once instead of waited. Which failures are retried and
+//! how long to wait still come from one RetryPolicy (retryPolicy()).
 class RestClient final : public QObject
 {
     Q_OBJECT
@@ -72,6 +83,8 @@ public:
     void setBotToken(const QString &token);
     RateLimitBuckets &rateLimits() { return m_buckets; }
     HttpClient *http() const { return m_http; }
+    //! Backoffs from retryBackoffsMs, statuses 500/502/503/504, 429 bounds from the options.
+    const RetryPolicy &retryPolicy() const { return m_retryPolicy; }
 
     //! Sends \a call (path relative to the base URL).
     RestReply *send(RestCall call);
@@ -132,6 +145,7 @@ private:
     Clock *m_clock;
     RestOptions m_options;
     RateLimitBuckets m_buckets;
+    RetryPolicy m_retryPolicy;
     HttpClient *m_http;
     QSet<RestReply *> m_pending;
     RateLimitGuard::State m_guardState = RateLimitGuard::State::Ok;

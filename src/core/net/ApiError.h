@@ -37,7 +37,11 @@ struct ApiError
 
     bool isError() const { return kind != Kind::None; }
     explicit operator bool() const { return isError(); }
-    //! Worth retrying with backoff: network errors, timeouts, 502/503/504.
+    //! Might go away by itself: network errors, timeouts, a panel's 502/504 (Wings down) and
+    //! HTTP 500/502/503/504. A hint for people and logs ("try again later"), not the retry
+    //! decision: that is the RetryPolicy of each API, which also weighs idempotency and its
+    //! own list of retryable statuses (the panel's 500 is a bug and is not retried; Discord
+    //! asks for 500 to be retried, so the Discord client's policy includes it).
     bool isTransient() const;
 
     static QString kindName(Kind kind);

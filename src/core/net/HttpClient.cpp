@@ -4,10 +4,12 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslError>
 
 #include "Clock.h"
 #include "logging.h"
 #include "net/RateLimiter.h"
+#include "net/SafeUrl.h"
 
 #ifndef PTERODISBOT_VERSION
 #define PTERODISBOT_VERSION "0.0.0"
@@ -17,33 +19,6 @@
 #endif
 
 namespace Pterodisbot {
-namespace {
-
-QString describeDuration(int ms)
-{
-    if (ms % 1000 == 0)
-        return QStringLiteral("%1 s").arg(ms / 1000);
-    return QStringLiteral("%1 ms").arg(ms);
-}
-
-// Long opaque path segments are credentials (Discord interaction and webhook tokens travel in
-// the path), so they are hidden even though they are never registered as secrets: a token per
-// interaction would make the redaction list grow without bound.
-constexpr qsizetype CredentialSegmentLength = 48;
-
-QString safeUrl(const QUrl &url)
-{
-    QStringList segments = url.path().split(QLatin1Char('/'));
-    for (QString &segment : segments) {
-        if (segment.size() >= CredentialSegmentLength)
-            segment = QStringLiteral("[redacted]");
-    }
-    QUrl shown = url.adjusted(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
-    shown.setPath(segments.join(QLatin1Char('/')));
-    return redact(shown.toDisplayString());
-}
-
-} // namespace
 
 HttpClient::HttpClient(QNetworkAccessManager *nam, Clock *clock, QObject *parent)
     : QObject(parent)
@@ -74,40 +49,6 @@ HttpClient::~HttpClient()
 QByteArray HttpClient::defaultUserAgent()
 {
     return QByteArrayLiteral("Pterodisbot/" PTERODISBOT_VERSION " (+" PTERODISBOT_HOMEPAGE ")");
-}
-
-ApiError HttpClient::defaultError(int status, const HttpHeaders &headers, const QByteArray &body)
-{
-    Q_UNUSED(body)
-    ApiError error;
-    error.httpStatus = status;
-    switch (status) {
-    case 400:
-    case 422:
-        error.kind = ApiError::Kind::Validation;
-        break;
-    case 401:
-    case 403:
-        error.kind = ApiError::Kind::Auth;
-        break;
-    case 404:
-        error.kind = ApiError::Kind::NotFound;
-        break;
-    case 409:
-        error.kind = ApiError::Kind::Conflict;
-        break;
-    case 429:
-        error.kind = ApiError::Kind::RateLimited;
-        break;
-    default:
-        error.kind = ApiError::Kind::Http;
-        break;
-    }
-    if (status >= 300 && status < 400) {
-        const QByteArray location = headerValue(headers, "Location");
-        error.message = QStringLiteral("redirected to %1").arg(redact(QString::fromUtf8(location)));
-    }
-    return error;
 }
 
 void HttpClient::setMaxConcurrentRequests(int count)
@@ -215,19 +156,25 @@ void HttpClient::startAttempt(HttpReply *reply)
     network.setAttribute(QNetworkRequest::RedirectPolicyAttribute,
                          request.followRedirects ? QNetworkRequest::NoLessSafeRedirectPolicy
                                                  : QNetworkRequest::ManualRedirectPolicy);
+    if (m_sslConfiguration)
+        network.setSslConfiguration(*m_sslConfiguration);
 
     if (m_limiter && !request.rateLimitKey.isEmpty())
         m_limiter->onSent(request);
     ++reply->m_attempts;
     reply->m_timedOut = false;
+    reply->m_sslErrors.clear();
 
     QNetworkReply *wire = nullptr;
-    if (request.multiPart)
-        wire = m_nam->sendCustomRequest(network, request.method, request.multiPart.get());
-    else if (request.method == "GET" && request.body.isEmpty())
+    QHttpMultiPart *multiPart = request.multiPart ? request.multiPart() : nullptr;
+    if (multiPart) {
+        wire = m_nam->sendCustomRequest(network, request.method, multiPart);
+        multiPart->setParent(wire);
+    } else if (request.method == "GET" && request.body.isEmpty()) {
         wire = m_nam->get(network);
-    else
+    } else {
         wire = m_nam->sendCustomRequest(network, request.method, request.body);
+    }
     reply->m_network = wire;
     m_inFlight.insert(reply);
     m_peakInFlight = qMax(m_peakInFlight, int(m_inFlight.size()));
@@ -248,39 +195,13 @@ void HttpClient::startAttempt(HttpReply *reply)
     }
     reply->m_timeoutTimer->start(timeout);
     connect(wire, &QNetworkReply::finished, reply, [this, reply] { onAttemptFinished(reply); });
+    // Only recorded for the error message: nothing here ever ignores a certificate problem.
+    connect(wire, &QNetworkReply::sslErrors, reply, [reply](const QList<QSslError> &errors) {
+        for (const QSslError &error : errors)
+            reply->m_sslErrors.append(error.errorString());
+    });
     qCDebug(lcNet).noquote() << request.method << safeUrl(request.url) << "attempt"
                              << reply->m_attempts;
-}
-
-ApiError HttpClient::classify(HttpReply *reply, QNetworkReply *network) const
-{
-    const HttpRequest &request = reply->m_request;
-    if (reply->m_timedOut) {
-        const int timeout = request.timeoutMs > 0
-                                ? request.timeoutMs
-                                : policyFor(reply).timeoutMs(reply->m_failedAttempts);
-        return ApiError{ApiError::Kind::Timeout,
-                        0,
-                        {},
-                        QStringLiteral("no answer from %1 within %2")
-                            .arg(safeUrl(request.url), describeDuration(timeout))};
-    }
-    if (reply->m_status == 0) {
-        return ApiError{ApiError::Kind::Network, 0, {}, redact(network->errorString())};
-    }
-    if (reply->m_status >= 200 && reply->m_status < 300)
-        return {};
-    ApiError error =
-        m_mapper ? m_mapper(reply->m_status, reply->m_headers, reply->m_body) : ApiError{};
-    if (!error.isError())
-        error = defaultError(reply->m_status, reply->m_headers, reply->m_body);
-    error.httpStatus = reply->m_status;
-    if (reply->m_status == 429 && error.retryAfterMs <= 0) {
-        const qint64 retryAfter =
-            RetryPolicy::parseRetryAfter(reply->header("Retry-After"), m_clock->utcNow());
-        error.retryAfterMs = qMax<qint64>(0, retryAfter);
-    }
-    return error;
 }
 
 void HttpClient::onAttemptFinished(HttpReply *reply)
@@ -301,8 +222,12 @@ void HttpClient::onAttemptFinished(HttpReply *reply)
     network->deleteLater();
 
     const HttpRequest &request = reply->m_request;
-    if (m_limiter && !request.rateLimitKey.isEmpty() && reply->m_status != 0)
-        m_limiter->onResponse(request, reply->m_status, reply->m_headers, error.retryAfterMs);
+    if (m_limiter && !request.rateLimitKey.isEmpty()) {
+        if (reply->m_status != 0)
+            m_limiter->onResponse(request, reply->m_status, reply->m_headers, error.retryAfterMs);
+        else
+            m_limiter->onFailed(request);
+    }
 
     if (error.isError()) {
         const RetryPolicy &policy = policyFor(reply);
@@ -377,8 +302,16 @@ void HttpClient::detachNetwork(HttpReply *reply)
         network->disconnect(reply);
         network->abort();
         network->deleteLater();
+        if (m_limiter && !reply->m_request.rateLimitKey.isEmpty())
+            m_limiter->onFailed(reply->m_request);
     }
     m_inFlight.remove(reply);
+}
+
+void HttpClient::abandon(HttpReply *reply)
+{
+    detachNetwork(reply);
+    schedulePump();
 }
 
 void HttpClient::cancel(HttpReply *reply)

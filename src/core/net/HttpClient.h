@@ -1,11 +1,13 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 
 #include <QList>
 #include <QObject>
 #include <QPointer>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QTimer>
 
 #include "net/ApiError.h"
@@ -57,6 +59,17 @@ public:
     //! Consulted for requests with a rateLimitKey; not owned, must outlive the client.
     void setRateLimiter(RateLimiter *limiter) { m_limiter = limiter; }
     void setErrorMapper(ErrorMapper mapper) { m_mapper = std::move(mapper); }
+    //! TLS settings applied to every request (e.g. trusting a private CA or one self-signed
+    //! certificate for https on a LAN); empty uses Qt's defaults with the system CAs.
+    //! Verification is never turned off here: a certificate that is not trusted ends the
+    //! attempt with a Network error naming the certificate problem. QNetworkAccessManager
+    //! reuses open connections per host and port, so clients with different TLS settings for
+    //! the same host should not share one manager.
+    void setSslConfiguration(std::optional<QSslConfiguration> configuration)
+    {
+        m_sslConfiguration = std::move(configuration);
+    }
+    const std::optional<QSslConfiguration> &sslConfiguration() const { return m_sslConfiguration; }
 
     //! Queues \a request; the reply finishes once, after retries and waits.
     HttpReply *send(HttpRequest request);
@@ -80,6 +93,8 @@ private:
     void finishLater(HttpReply *reply, const ApiError &error);
     void cancel(HttpReply *reply);
     void detachNetwork(HttpReply *reply);
+    //! \a reply is being destroyed while on the wire (its owner went away).
+    void abandon(HttpReply *reply);
     void forget(QObject *reply);
 
     QPointer<QNetworkAccessManager> m_nam;
@@ -88,6 +103,7 @@ private:
     RateLimiter *m_limiter = nullptr;
     ErrorMapper m_mapper;
     QByteArray m_userAgent;
+    std::optional<QSslConfiguration> m_sslConfiguration;
     int m_maxConcurrent = 6;
     int m_peakInFlight = 0;
     QList<QPointer<HttpReply>> m_queue;

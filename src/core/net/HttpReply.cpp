@@ -15,8 +15,11 @@ HttpReply::HttpReply(HttpClient *client, HttpRequest request)
 
 HttpReply::~HttpReply()
 {
-    // Destroyed while on the wire (its owner went away): stop the transfer quietly.
-    if (m_network) {
+    // Destroyed while on the wire (its owner went away): stop the transfer quietly, and let
+    // the client tell its rate limiter that the attempt is over.
+    if (m_network && m_client) {
+        m_client->abandon(this);
+    } else if (m_network) {
         QNetworkReply *network = m_network;
         m_network = nullptr;
         network->disconnect(this);

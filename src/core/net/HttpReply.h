@@ -3,6 +3,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
+#include <QStringList>
 
 #include "net/ApiError.h"
 #include "net/HttpRequest.h"
@@ -60,6 +61,7 @@ private:
     int m_status = 0;
     HttpHeaders m_headers;
     QByteArray m_body;
+    QStringList m_sslErrors; //!< certificate problems of the last attempt
     ApiError m_error;
     int m_attempts = 0;
     int m_failedAttempts = 0; //!< index into the retry table

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <memory>
+#include <functional>
 #include <optional>
 #include <utility>
 
@@ -21,16 +21,17 @@ using HttpHeaders = QList<std::pair<QByteArray, QByteArray>>;
 //! First value of header \a name (case-insensitive) in \a headers; empty when absent.
 QByteArray headerValue(const HttpHeaders &headers, QByteArrayView name);
 
-//! What to send: everything HttpClient needs, nothing API-specific. Copyable; a multipart body
-//! is shared so retries can send it again.
+//! What to send: everything HttpClient needs, nothing API-specific. Copyable.
 struct HttpRequest
 {
     QByteArray method = QByteArrayLiteral("GET");
     QUrl url;
     HttpHeaders headers;
     QByteArray body;
-    //! When set, sent instead of \a body (Discord file uploads).
-    std::shared_ptr<QHttpMultiPart> multiPart;
+    //! When set, builds the body sent instead of \a body, once per attempt (Discord file
+    //! uploads): a QHttpMultiPart is read while it is sent and cannot be sent again. The client
+    //! owns what it returns (it goes with the attempt's QNetworkReply).
+    std::function<QHttpMultiPart *()> multiPart;
     //! Overrides every step's timeout of the retry policy when > 0.
     int timeoutMs = 0;
     //! Overrides the client's retry policy for this request.

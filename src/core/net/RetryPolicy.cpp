@@ -37,23 +37,31 @@ int RetryPolicy::timeoutMs(int attempt) const
     return m_steps.at(index).timeoutMs;
 }
 
-bool RetryPolicy::isRetryable(const ApiError &error, bool idempotent)
+bool RetryPolicy::shouldRetry(const ApiError &error, bool idempotent) const
 {
     switch (error.kind) {
+    case ApiError::Kind::None:
+    case ApiError::Kind::Cancelled:
+        return false;
     case ApiError::Kind::Network:
         return true;
     case ApiError::Kind::Timeout:
         return idempotent;
     default:
-        // 500 is a bug on the other side, not a passing condition: it is not retried.
-        return error.httpStatus == 502 || error.httpStatus == 503 || error.httpStatus == 504;
+        return error.httpStatus != 0 && m_retryableStatuses.contains(error.httpStatus);
     }
+}
+
+bool RetryPolicy::isRetryable(const ApiError &error, bool idempotent)
+{
+    static const RetryPolicy defaults;
+    return defaults.shouldRetry(error, idempotent);
 }
 
 std::optional<int> RetryPolicy::backoffAfter(int attempt, const ApiError &error,
                                              bool idempotent) const
 {
-    if (!isRetryable(error, idempotent))
+    if (!shouldRetry(error, idempotent))
         return std::nullopt;
     if (attempt < 0 || attempt + 1 >= m_steps.size())
         return std::nullopt;

@@ -19,10 +19,14 @@ struct RetryStep
 };
 
 //! The one retry table of the transport. Attempt n (0-based) runs with steps[n].timeoutMs;
-//! a transient failure (network, timeout, 502/503/504) waits steps[n].backoffMs and tries the
-//! next step; any other error, or running out of steps, ends the request with that error.
-//! 429s are waited out separately (they are not failures of the attempt), bounded by
-//! maxRateLimitRetries and maxRetryAfterMs.
+//! a transient failure (network, timeout, one of retryableStatuses()) waits steps[n].backoffMs
+//! and tries the next step; any other error, or running out of steps, ends the request with
+//! that error. 429s are waited out separately (they are not failures of the attempt), bounded
+//! by maxRateLimitRetries and maxRetryAfterMs.
+//!
+//! Which statuses are transient is the API's call: the panel's 500 is a bug that a retry only
+//! repeats (default 502/503/504), while Discord documents 500 as worth retrying
+//! (setRetryableStatuses({500, 502, 503, 504})).
 class RetryPolicy
 {
 public:
@@ -40,8 +44,17 @@ public:
     //! Timeout of attempt \a attempt (0-based); the last step's for attempts past the table.
     int timeoutMs(int attempt) const;
 
-    //! Whether \a error is worth another attempt. Timeouts are retried only for idempotent
-    //! requests: a POST that timed out may have been carried out.
+    //! HTTP statuses retried with backoff; 502, 503 and 504 unless set.
+    const QList<int> &retryableStatuses() const { return m_retryableStatuses; }
+    void setRetryableStatuses(QList<int> statuses) { m_retryableStatuses = std::move(statuses); }
+    //! The default statuses.
+    static QList<int> defaultRetryableStatuses() { return {502, 503, 504}; }
+
+    //! Whether \a error is worth another attempt under this policy: network errors, timeouts
+    //! of idempotent requests (a POST that timed out may have been carried out) and the
+    //! retryable statuses.
+    bool shouldRetry(const ApiError &error, bool idempotent) const;
+    //! shouldRetry() with the default statuses.
     static bool isRetryable(const ApiError &error, bool idempotent);
 
     //! The wait before the next attempt after attempt \a attempt failed with \a error, or
@@ -66,6 +79,7 @@ public:
 
 private:
     QList<RetryStep> m_steps;
+    QList<int> m_retryableStatuses = defaultRetryableStatuses();
     int m_maxRateLimitRetries = 3;
     qint64 m_maxRetryAfterMs = 60000;
     qint64 m_defaultRetryAfterMs = 1000;
