@@ -29,12 +29,17 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption servers(
         QStringLiteral("servers"), QStringLiteral("Demo: number of simulated servers (default 8)."),
         QStringLiteral("count"));
-    parser.addOptions({config, checkConfig, noGui, demo, duration, servers});
+    const QCommandLineOption output(
+        QStringLiteral("output"),
+        QStringLiteral("Demo: write charts and the bot's data under <dir>."),
+        QStringLiteral("dir"));
+    parser.addOptions({config, checkConfig, noGui, demo, duration, servers, output});
     parser.process(arguments);
 
     CommandLine result;
     result.configPath = parser.value(config);
     result.noGui = parser.isSet(noGui);
+    result.outputDir = parser.value(output);
     if (parser.isSet(checkConfig))
         result.mode = Mode::CheckConfig;
     else if (parser.isSet(demo))

@@ -15,7 +15,8 @@ struct CommandLine
     QString configPath;      //!< empty: the default location
     int durationSeconds = 0; //!< demo: stop by itself after this long (0 = run until Ctrl+C)
     int demoServers = 8;
-    QString error; //!< set when the arguments could not be understood
+    QString outputDir; //!< demo: where charts and data go (empty: the default)
+    QString error;     //!< set when the arguments could not be understood
 
     //! Parses \a arguments (argv including the program name). --help and --version print and
     //! exit inside QCommandLineParser, as users expect from a command-line tool.

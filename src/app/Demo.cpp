@@ -1,192 +1,183 @@
 #include "Demo.h"
 
-#include <vector>
-
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
 #include <QNetworkAccessManager>
 #include <QTextStream>
+#include <QTime>
 #include <QTimer>
 
+#include "bot/BotCore.h"
 #include "Clock.h"
+#include "DiscordSimulator.h"
 #include "logging.h"
 #include "PanelSimulator.h"
-#include "pterodactyl/PanelClient.h"
+#include "ServerTable.h"
 
 namespace Pterodisbot {
-namespace {
 
-QString formatBytes(qint64 bytes)
-{
-    const double mib = double(bytes) / (1024.0 * 1024.0);
-    if (mib >= 1024.0)
-        return QString::number(mib / 1024.0, 'f', 1) + QStringLiteral(" GiB");
-    return QString::number(mib, 'f', 0) + QStringLiteral(" MiB");
-}
-
-QString formatMiB(qint64 mib)
-{
-    return mib <= 0 ? QStringLiteral("∞") : formatBytes(mib * 1024 * 1024);
-}
-
-QString formatUptime(qint64 ms)
-{
-    if (ms <= 0)
-        return QStringLiteral("-");
-    const qint64 s = ms / 1000;
-    if (s < 3600)
-        return QStringLiteral("%1m %2s").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
-    return QStringLiteral("%1h %2m").arg(s / 3600).arg((s / 60) % 60, 2, 10, QLatin1Char('0'));
-}
-
-QString cell(const QString &text, int width)
-{
-    return text.size() > width ? text.left(width - 1) + QStringLiteral("…")
-                               : text.leftJustified(width);
-}
-
-} // namespace
-
-Demo::Demo(Options options, QTextStream &out, QObject *parent)
+Demo::Demo(Options options, QTextStream &out, ChartRenderer *renderer, QObject *parent)
     : QObject(parent)
-    , m_options(options)
+    , m_options(std::move(options))
     , m_out(out)
+    , m_renderer(renderer)
 {}
 
 Demo::~Demo() = default;
 
-bool Demo::start()
+void Demo::say(const QString &line)
 {
+    m_out << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << "  " << line << '\n';
+    m_out.flush();
+}
+
+QCoro::Task<bool> Demo::start()
+{
+    QPointer<Demo> self(this);
+    // The demo narrates what happens; the bot's own info lines would repeat it.
+    QLoggingCategory::setFilterRules(QStringLiteral("pterodisbot.*.info=false"));
     m_panel = std::make_unique<PterodisbotSim::PanelSimulator>();
-    PterodisbotSim::PanelSimOptions simOptions;
-    simOptions.serverCount = m_options.servers;
-    simOptions.tickIntervalMs = 1000;
-    if (!m_panel->start(simOptions)) {
-        m_out << "demo: the panel simulator could not start: " << m_panel->errorString() << '\n';
-        m_out.flush();
-        return false;
+    PterodisbotSim::PanelSimOptions panelOptions;
+    panelOptions.serverCount = m_options.servers;
+    panelOptions.tickIntervalMs = 1000;
+    if (!m_panel->start(panelOptions)) {
+        say(QStringLiteral("the panel simulator could not start: ") + m_panel->errorString());
+        co_return false;
     }
+    m_discord = std::make_unique<PterodisbotSim::DiscordSimulator>();
+    PterodisbotSim::DiscordSimOptions discordOptions;
+    discordOptions.heartbeatIntervalMs = 5000;
+    if (!m_discord->start(discordOptions)) {
+        say(QStringLiteral("the Discord simulator could not start: ") + m_discord->errorString());
+        co_return false;
+    }
+
+    // A fresh data directory each run: the simulated Discord forgets its messages on exit.
+    QDir output(m_options.outputDir);
+    QDir(output.filePath(QStringLiteral("data"))).removeRecursively();
+    QDir(output.filePath(QStringLiteral("charts"))).removeRecursively();
+    if (!output.mkpath(QStringLiteral("data")) || !output.mkpath(QStringLiteral("charts"))) {
+        say(QStringLiteral("cannot create ") + output.absolutePath());
+        co_return false;
+    }
+
+    Config config;
+    config.discord.token = m_discord->botToken();
+    config.discord.apiUrl = m_discord->restBaseUrl();
+    config.discord.guildId = m_discord->guildId();
+    config.discord.controlRole = QStringLiteral("Server Admin");
+    config.discord.alertChannelId = m_discord->channelIds().value(1);
+    config.pterodactyl.panelUrl = m_panel->panelUrl();
+    config.pterodactyl.clientKey = m_panel->clientKey();
+    config.bot.dataDir = output.absoluteFilePath(QStringLiteral("data"));
+    config.bot.useKeychain = false;
+    registerSecret(config.discord.token);
+
+    m_out << "Pterodisbot " << PTERODISBOT_VERSION << " demo — everything runs on 127.0.0.1\n"
+          << "  panel simulator   " << m_panel->panelUrl().toString() << " (" << m_options.servers
+          << " servers)\n"
+          << "  Discord simulator " << m_discord->restBaseUrl().toString() << ", gateway "
+          << m_discord->gatewayUrl().toString() << '\n'
+          << "  charts            " << output.absoluteFilePath(QStringLiteral("charts")) << '\n'
+          << "  update interval   " << m_options.cycleMs / 1000.0 << " s; Ctrl+C stops\n\n";
+    m_out.flush();
+
+    connect(
+        m_discord.get(), &PterodisbotSim::DiscordSimulator::messageCreated, this,
+        [this](const QString &channel, const QString &id) { onMessageWritten(channel, id, true); });
+    connect(m_discord.get(), &PterodisbotSim::DiscordSimulator::messageEdited, this,
+            [this](const QString &channel, const QString &id) {
+                onMessageWritten(channel, id, false);
+            });
 
     m_nam = new QNetworkAccessManager(this);
-    PanelClientOptions clientOptions;
-    clientOptions.panelUrl = m_panel->panelUrl();
-    clientOptions.clientKey = m_panel->clientKey();
-    clientOptions.requestTimeoutMs = 5000;
-    m_client = new PanelClient(m_nam, SystemClock::instance(), clientOptions, this);
+    BotTuning tuning;
+    tuning.cycleIntervalMs = m_options.cycleMs;
+    tuning.gatewayIdentifyGapMs = 100;
+    m_bot = new BotCore(config, {m_nam, SystemClock::instance(), m_renderer}, tuning, this);
+    connect(m_bot, &BotCore::embedPosted, this,
+            [this](const QString &server, const QString &, const QString &message) {
+                say(QStringLiteral("bot: posted the status embed of %1 (message %2)")
+                        .arg(m_panel->serverName(server), message));
+            });
+    connect(m_bot, &BotCore::embedEdited, this,
+            [this](const QString &server, const QString &reason) {
+                say(QStringLiteral("bot: edited the embed of %1 (%2)")
+                        .arg(m_panel->serverName(server), reason));
+            });
+    connect(m_bot, &BotCore::embedUntracked, this,
+            [this](const QString &server, const QString &reason) {
+                say(QStringLiteral("bot: stopped tracking %1 (%2)")
+                        .arg(m_panel->serverName(server), reason));
+            });
+    connect(m_bot, &BotCore::alertRaised, this,
+            [this](const QString &text) { say(QStringLiteral("bot alert: ") + text); });
+    connect(m_bot, &BotCore::cycleFinished, this, [this](const CycleReport &report) {
+        if (report.edits || !report.panelReachable)
+            say(QStringLiteral("cycle %1: %2 tracked, %3 edits, %4 charts, %5 ms%6")
+                    .arg(report.number)
+                    .arg(report.tracked)
+                    .arg(report.edits)
+                    .arg(report.chartsRendered)
+                    .arg(report.durationMs)
+                    .arg(report.panelReachable ? QString()
+                                               : QStringLiteral(", panel unreachable")));
+    });
+    connect(m_bot, &BotCore::fatalError, this, [this](const QString &message) {
+        say(QStringLiteral("bot stopped: ") + message);
+        emit finished(3);
+    });
 
-    m_out << "Pterodisbot " << PTERODISBOT_VERSION << " demo\n"
-          << "Panel simulator: " << m_panel->panelUrl().toString() << " (Wings "
-          << m_panel->wingsUrl().toString() << "), " << m_options.servers << " servers\n"
-          << "Every " << m_options.cycleMs / 1000.0 << " s the real panel client lists the "
-          << "servers and fetches their resources. Ctrl+C stops.\n\n";
-    m_out.flush();
+    const ApiError error = co_await m_bot->start();
+    if (!self)
+        co_return false;
+    if (error) {
+        say(QStringLiteral("the bot could not start: ") + error.toString());
+        co_return false;
+    }
+    say(QStringLiteral("bot: connected to the Discord simulator as application %1")
+            .arg(m_bot->applicationId()));
 
-    m_uptime.start();
-    m_timer = new QTimer(this);
-    m_timer->setInterval(m_options.cycleMs);
-    connect(m_timer, &QTimer::timeout, this, [this] { runCycle(); });
-    m_timer->start();
-    runCycle();
+    m_table = new ServerTable({m_panel->panelUrl(), m_panel->clientKey(), 15000}, m_out, this);
+    m_table->start();
     if (m_options.durationSeconds > 0)
         QTimer::singleShot(m_options.durationSeconds * 1000, this, [this] { emit finished(0); });
-    return true;
+    visit();
+    co_return true;
 }
 
-QCoro::Task<> Demo::runCycle()
+QCoro::Task<> Demo::stop()
 {
-    // A slow panel must not make cycles pile up: skip a tick instead.
-    if (m_cycleRunning)
-        co_return;
-    m_cycleRunning = true;
-    QPointer<Demo> self(this);
-    QElapsedTimer elapsed;
-    elapsed.start();
-    ++m_cycle;
-
-    QStringList errors;
-    if (m_servers.isEmpty() || m_cycle % 30 == 0) {
-        auto listed = co_await m_client->fetchServers();
-        if (!self)
-            co_return;
-        if (listed.ok())
-            m_servers = listed.value;
-        else
-            errors << QStringLiteral("server list: ") + listed.error.toString();
-    }
-
-    // Tasks start eagerly, so every request is in flight before the first co_await; the client
-    // bounds how many run at once.
-    std::vector<QCoro::Task<ApiResult<ResourceSample>>> pending;
-    pending.reserve(m_servers.size());
-    for (const Server &server : std::as_const(m_servers))
-        pending.push_back(m_client->fetchResources(server.identifier));
-    QList<ResourceSample> samples;
-    for (qsizetype i = 0; i < qsizetype(pending.size()); ++i) {
-        auto result = co_await pending[i];
-        if (!self)
-            co_return;
-        if (!result.ok())
-            errors << m_servers.at(i).name + QStringLiteral(": ") + result.error.toString();
-        samples.append(result.value);
-    }
-
-    printTable(m_servers, samples, errors, elapsed.elapsed());
-    scriptedOperator();
-    m_cycleRunning = false;
-}
-
-void Demo::printTable(const QList<Server> &servers, const QList<ResourceSample> &samples,
-                      const QStringList &errors, qint64 cycleMs)
-{
-    int running = 0;
-    int offline = 0;
-    for (const ResourceSample &sample : samples) {
-        running += sample.state == PowerState::Running;
-        offline += sample.state == PowerState::Offline;
-    }
-    if (m_options.ansi)
-        m_out << "\x1b[H\x1b[2J";
-    m_out << QStringLiteral("cycle %1 · %2 servers · %3 running · %4 offline · %5 ms\n")
-                 .arg(m_cycle)
-                 .arg(servers.size())
-                 .arg(running)
-                 .arg(offline)
-                 .arg(cycleMs);
-    m_out << cell(QStringLiteral("NAME"), 22) << cell(QStringLiteral("ID"), 10)
-          << cell(QStringLiteral("STATE"), 10) << cell(QStringLiteral("CPU (of limit)"), 20)
-          << cell(QStringLiteral("MEMORY"), 22) << QStringLiteral("UPTIME") << '\n';
-    for (qsizetype i = 0; i < servers.size() && i < samples.size(); ++i) {
-        const Server &server = servers.at(i);
-        const ResourceSample &sample = samples.at(i);
-        const QString limit = server.limits.cpuPercent > 0
-                                  ? QString::number(server.limits.cpuPercent) + QLatin1Char('%')
-                                  : QStringLiteral("∞");
-        m_out << cell(server.name, 22) << cell(server.identifier, 10)
-              << cell(powerStateName(sample.state), 10)
-              << cell(QString::number(sample.cpuAbsolute, 'f', 1) + QStringLiteral("% / ") + limit,
-                      20)
-              << cell(formatBytes(sample.memoryBytes) + QStringLiteral(" / ") +
-                          formatMiB(server.limits.memoryMiB),
-                      22)
-              << formatUptime(sample.uptimeMs) << '\n';
-    }
-    for (const QString &error : errors)
-        m_out << "! " << error << '\n';
-    m_out << '\n';
+    if (m_bot)
+        co_await m_bot->stop();
+    m_out << "\nDemo finished: " << m_chartsWritten << " chart(s) written to "
+          << QDir(m_options.outputDir).absoluteFilePath(QStringLiteral("charts")) << '\n';
     m_out.flush();
 }
 
-void Demo::scriptedOperator()
+void Demo::onMessageWritten(const QString &channelId, const QString &messageId, bool created)
 {
-    // Someone presses buttons now and then, so the table shows transitions.
-    if (m_servers.isEmpty() || m_cycle % 3 != 0)
+    Q_UNUSED(created);
+    const auto message = m_discord->message(channelId, messageId);
+    if (!message)
         return;
-    const Server &server = m_servers.at((m_cycle / 3) % m_servers.size());
-    const PowerSignal signal = (m_cycle / 3) % 2 ? PowerSignal::Restart : PowerSignal::Start;
-    m_out << "> operator sends " << powerSignalName(signal) << " to " << server.name << '\n';
-    [](PanelClient *client, QString id, PowerSignal signal, QTextStream *out) -> QCoro::Task<> {
-        const ApiError error = co_await client->sendPower(id, signal);
-        if (error)
-            *out << "! power: " << error.toString() << '\n';
-    }(m_client, server.identifier, signal, &m_out);
+    for (const PterodisbotSim::SimAttachment &attachment : message->attachments) {
+        if (!attachment.filename.endsWith(QLatin1String(".png")) ||
+            m_lastChart.value(messageId) == attachment.bytes)
+            continue;
+        m_lastChart.insert(messageId, attachment.bytes);
+        const QString name = QStringLiteral("%1-%2.png")
+                                 .arg(QFileInfo(attachment.filename).completeBaseName())
+                                 .arg(++m_chartsWritten, 3, 10, QLatin1Char('0'));
+        QFile file(QDir(m_options.outputDir).filePath(QStringLiteral("charts/") + name));
+        if (file.open(QIODevice::WriteOnly) &&
+            file.write(attachment.bytes) == attachment.bytes.size())
+            say(QStringLiteral("chart uploaded with the embed, saved as charts/%1 (%2 KiB)")
+                    .arg(name)
+                    .arg(attachment.bytes.size() / 1024));
+    }
 }
 
 } // namespace Pterodisbot

@@ -1,7 +1,7 @@
 #pragma once
 
 #include <QCoroTask>
-#include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -9,21 +9,22 @@
 
 class QNetworkAccessManager;
 class QTextStream;
-class QTimer;
 
 namespace PterodisbotSim {
+class DiscordSimulator;
 class PanelSimulator;
-}
+} // namespace PterodisbotSim
 
 namespace Pterodisbot {
 
-class PanelClient;
-struct ResourceSample;
-struct Server;
+class BotCore;
+class ChartRenderer;
+class ServerTable;
 
-//! `pterodisbot --demo --no-gui`: starts the panel simulator on 127.0.0.1 and prints a live
-//! table of its servers, read through the real PanelClient each cycle. A scripted operator
-//! sends a few power signals so states visibly change.
+//! `pterodisbot --demo`: the panel and Discord simulators on 127.0.0.1, the real bot against
+//! them, and a scripted visitor who uses /server_status and presses buttons. The output shows
+//! the visitor's steps, the bot's replies, embeds being posted and edited, and a live panel
+//! table; every chart the bot uploads is written to `<output>/charts`.
 class Demo final : public QObject
 {
     Q_OBJECT
@@ -33,37 +34,39 @@ public:
     struct Options
     {
         int servers = 8;
-        int cycleMs = 2000;
         int durationSeconds = 0; //!< 0 = until interrupted
-        bool ansi = false;       //!< redraw in place (a terminal) instead of appending blocks
+        int cycleMs = 3000;      //!< the bot's update interval in the demo
+        QString outputDir;       //!< charts and the bot's data directory
     };
 
-    Demo(Options options, QTextStream &out, QObject *parent = nullptr);
+    Demo(Options options, QTextStream &out, ChartRenderer *renderer, QObject *parent = nullptr);
     ~Demo() override;
 
-    //! Starts the simulator and the cycle; false (with a message printed) when it cannot.
-    bool start();
+    //! Starts the simulators, the bot, the panel table and the visitor; false when they cannot
+    //! start (the reason is printed).
+    QCoro::Task<bool> start();
+    //! Stops the bot cleanly (store saved, gateway closed resumably).
+    QCoro::Task<> stop();
 
 signals:
-    //! The demo ended by itself (--duration) or could not go on; \a exitCode for main().
+    //! The demo ended by itself (--duration) or failed; \a exitCode for main().
     void finished(int exitCode);
 
 private:
-    QCoro::Task<> runCycle();
-    void printTable(const QList<Server> &servers, const QList<ResourceSample> &samples,
-                    const QStringList &errors, qint64 cycleMs);
-    void scriptedOperator();
+    QCoro::Task<> visit();
+    void onMessageWritten(const QString &channelId, const QString &messageId, bool created);
+    void say(const QString &line);
 
     Options m_options;
     QTextStream &m_out;
+    ChartRenderer *m_renderer;
     std::unique_ptr<PterodisbotSim::PanelSimulator> m_panel;
+    std::unique_ptr<PterodisbotSim::DiscordSimulator> m_discord;
     QNetworkAccessManager *m_nam = nullptr;
-    PanelClient *m_client = nullptr;
-    QTimer *m_timer = nullptr;
-    QElapsedTimer m_uptime;
-    QList<Server> m_servers; //!< cached between cycles like the bot does
-    int m_cycle = 0;
-    bool m_cycleRunning = false;
+    BotCore *m_bot = nullptr;
+    ServerTable *m_table = nullptr;
+    QHash<QString, QByteArray> m_lastChart; //!< message id -> last chart bytes written
+    int m_chartsWritten = 0;
 };
 
 } // namespace Pterodisbot

@@ -1,10 +1,13 @@
+#include <csignal>
 #include <cstdio>
-#include <unistd.h>
 
 #include <QApplication>
+#include <QDir>
 #include <QProcessEnvironment>
+#include <QStandardPaths>
 #include <QTextStream>
 
+#include "BotService.h"
 #include "CommandLine.h"
 #include "config/ConfigCheck.h"
 #include "config/ConfigProblem.h"
@@ -13,50 +16,31 @@
 #include "Demo.h"
 #include "logging.h"
 #include "OffscreenPlatform.h"
+#include "QtChartRenderer.h"
 #include "UnixSignals.h"
 
 using namespace Pterodisbot;
 
 namespace {
 
-// Exit codes, documented in the README.
-constexpr int ExitOk = 0;
-constexpr int ExitInvalidConfig = 1;
-constexpr int ExitBadCommandLine = 2;
-constexpr int ExitFatal = 3;
-
-QCoro::Task<ConfigLoadResult> loadConfig(QString path, bool useKeychain)
+QCoro::Task<> checkConfig(QString path, bool useKeychain)
 {
     SecretStoreOptions options;
     options.useKeychain = useKeychain;
     SecretStore store(options);
-    co_return co_await loadConfiguration(ConfigLoader(QProcessEnvironment::systemEnvironment()),
-                                         path, &store);
-}
-
-QCoro::Task<> checkConfig(QString path, bool useKeychain)
-{
+    const ConfigLoadResult result = co_await loadConfiguration(
+        ConfigLoader(QProcessEnvironment::systemEnvironment()), path, &store);
     QTextStream out(stdout);
-    const ConfigLoadResult result = co_await loadConfig(path, useKeychain);
     out << formatProblems(result.problems, result.config);
     out.flush();
     QCoreApplication::exit(checkConfigExitCode(result.problems));
 }
 
-QCoro::Task<> runBot(QString path, bool useKeychain)
+QString demoOutputDir()
 {
-    QTextStream err(stderr);
-    const ConfigLoadResult result = co_await loadConfig(path, useKeychain);
-    if (!result.isValid()) {
-        err << formatProblems(result.problems, result.config);
-        err.flush();
-        QCoreApplication::exit(ExitInvalidConfig);
-        co_return;
-    }
-    err << "pterodisbot: the configuration is valid, but this build has no bot core yet; "
-           "run --demo to see the panel client at work.\n";
-    err.flush();
-    QCoreApplication::exit(ExitFatal);
+    // Beside the user's other files, never inside the source tree by accident.
+    const QString base = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    return QDir(base.isEmpty() ? QDir::tempPath() : base).filePath(QStringLiteral("demo"));
 }
 
 } // namespace
@@ -82,36 +66,52 @@ int main(int argc, char *argv[])
     const CommandLine command = CommandLine::parse(QApplication::arguments());
     if (!command.error.isEmpty()) {
         std::fprintf(stderr, "pterodisbot: %s (see --help)\n", qUtf8Printable(command.error));
-        return ExitBadCommandLine;
+        return BotService::BadCommandLine;
     }
-
-    UnixSignals unixSignals;
-    QObject::connect(&unixSignals, &UnixSignals::received, &app, [](int signalNumber) {
-        qCInfo(lcApp) << "signal" << signalNumber << "received, shutting down";
-        QCoreApplication::exit(ExitOk);
-    });
+    if (!command.noGui && command.mode != CommandLine::Mode::CheckConfig)
+        qCInfo(lcApp) << "this build has no admin window yet: running headless";
 
     QTextStream out(stdout);
+    QtChartRenderer renderer;
+    UnixSignals unixSignals;
     std::unique_ptr<Demo> demo;
+    std::unique_ptr<BotService> service;
+
     switch (command.mode) {
     case CommandLine::Mode::CheckConfig:
         checkConfig(command.configPath, !command.noGui);
         break;
     case CommandLine::Mode::Demo: {
-        if (!command.noGui)
-            qCInfo(lcApp) << "this build has no admin window yet: running the demo headless";
         Demo::Options options;
         options.servers = command.demoServers;
         options.durationSeconds = command.durationSeconds;
-        options.ansi = ::isatty(STDOUT_FILENO) && qgetenv("TERM") != "dumb";
-        demo = std::make_unique<Demo>(options, out);
-        QObject::connect(demo.get(), &Demo::finished, &app, &QCoreApplication::exit);
-        if (!demo->start())
-            return ExitFatal;
+        options.outputDir = command.outputDir.isEmpty() ? demoOutputDir() : command.outputDir;
+        demo = std::make_unique<Demo>(options, out, &renderer);
+        auto finish = [&demo](int exitCode) {
+            [](Demo *demo, int exitCode) -> QCoro::Task<> {
+                co_await demo->stop();
+                QCoreApplication::exit(exitCode);
+            }(demo.get(), exitCode);
+        };
+        QObject::connect(demo.get(), &Demo::finished, &app, finish);
+        QObject::connect(&unixSignals, &UnixSignals::received, &app,
+                         [finish](int) { finish(BotService::Ok); });
+        QCoro::connect(demo->start(), &app, [](bool started) {
+            if (!started)
+                QCoreApplication::exit(BotService::Fatal);
+        });
         break;
     }
     case CommandLine::Mode::Run:
-        runBot(command.configPath, !command.noGui);
+        service = std::make_unique<BotService>(command.configPath, !command.noGui, &renderer);
+        QObject::connect(service.get(), &BotService::finished, &app, &QCoreApplication::exit);
+        QObject::connect(&unixSignals, &UnixSignals::received, &app, [&service](int signalNumber) {
+            if (signalNumber == SIGHUP)
+                service->reload();
+            else
+                service->stop();
+        });
+        service->start();
         break;
     }
     return app.exec();

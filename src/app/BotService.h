@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QCoroTask>
+#include <QObject>
+#include <QPointer>
+
+class QNetworkAccessManager;
+
+namespace Pterodisbot {
+
+class BotCore;
+class ChartRenderer;
+struct Config;
+enum class LogLevel;
+
+//! The bot as a service: loads and validates the configuration, runs BotCore, reloads on
+//! SIGHUP and shuts down cleanly on SIGTERM. Exit codes are the README's.
+class BotService final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BotService)
+
+public:
+    enum ExitCode { Ok = 0, InvalidConfig = 1, BadCommandLine = 2, Fatal = 3 };
+
+    BotService(QString configPath, bool useKeychain, ChartRenderer *renderer,
+               QObject *parent = nullptr);
+    ~BotService() override;
+
+    //! Loads the configuration and starts the bot; finished() tells when it is over.
+    QCoro::Task<> start();
+    //! Finishes the running write, saves, closes the gateway resumably, then finished(Ok).
+    QCoro::Task<> stop();
+    //! Reads the configuration again; an invalid one is reported and the old one kept.
+    QCoro::Task<> reload();
+
+    //! Applies bot.log_level to the logging rules.
+    static void applyLogLevel(LogLevel level);
+
+signals:
+    void finished(int exitCode);
+
+private:
+    QCoro::Task<bool> load(Config *config);
+    QCoro::Task<> shutDown(int exitCode);
+
+    QString m_configPath;
+    bool m_useKeychain;
+    ChartRenderer *m_renderer;
+    QNetworkAccessManager *m_nam = nullptr;
+    QPointer<BotCore> m_bot;
+    bool m_stopping = false;
+};
+
+} // namespace Pterodisbot
