@@ -245,14 +245,20 @@ private slots:
     void globalGate_data()
     {
         QTest::addColumn<int>("perSecond");
-        QTest::newRow("50/s") << 50;
-        QTest::newRow("10/s") << 10;
+        QTest::addColumn<int>("margin");
+        QTest::newRow("50/s") << 50 << 0;
+        QTest::newRow("10/s") << 10 << 0;
+        // The margin widens the second: a request sent exactly a second after the first of
+        // the previous 50 may reach Discord sooner than that one did.
+        QTest::newRow("50/s, 25 ms margin") << 50 << 25;
     }
     void globalGate()
     {
         QFETCH(int, perSecond);
+        QFETCH(int, margin);
         ManualClock clock;
-        RateLimitBuckets buckets(&clock, RateLimitOptions{.globalPerSecond = perSecond});
+        RateLimitBuckets buckets(
+            &clock, RateLimitOptions{.globalPerSecond = perSecond, .resetMarginMs = margin});
         int id = 0;
         for (int i = 0; i < perSecond; ++i) {
             const DiscordRoute route = editRoute(QString::number(1300000000000001000LL + i));
@@ -263,15 +269,18 @@ private slots:
         }
         QCOMPARE(buckets.globalCountLastSecond(), perSecond);
         const DiscordRoute fresh = editRoute(QStringLiteral("1399999999999999999"));
-        // the oldest send leaves the one-second window 1000 - perSecond*10 ms from now
-        QCOMPARE(buckets.delayMs(fresh, &id), 1000 - perSecond * 10);
+        // the oldest send leaves the window (a second and the margin) in
+        // 1000 + margin - perSecond*10 ms
+        QCOMPARE(buckets.delayMs(fresh, &id), 1000 + margin - perSecond * 10);
         // interaction callbacks are outside the global limit
         const DiscordRoute callback = DiscordRoute::parse(
             "POST", QStringLiteral("/interactions/1600000000000000001/tok/callback"));
         QCOMPARE(buckets.delayMs(callback, &id), 0);
         buckets.onSent(callback, &id);
         QCOMPARE(buckets.globalCountLastSecond(), perSecond);
-        clock.advance(1000 - perSecond * 10);
+        clock.advance(1000 + margin - perSecond * 10 - 1);
+        QCOMPARE(buckets.delayMs(fresh, &id), 1);
+        clock.advance(1);
         QCOMPARE(buckets.delayMs(fresh, &id), 0);
     }
 

@@ -17,8 +17,8 @@ class Clock;
 struct RateLimitOptions
 {
     int globalPerSecond = 50;
-    //! Added to every reset and retry_after: our timer and Discord's clock never agree
-    //! to the millisecond, and an early request costs a 429.
+    //! Added to every reset and retry_after, and to the global gate's second: our timer and
+    //! Discord's clock never agree to the millisecond, and an early request costs a 429.
     qint64 resetMarginMs = 25;
     //! Safety bound: HttpClient reports the end of every attempt (onResponse or onFailed),
     //! so this only matters for a caller driving the limiter by hand that forgets to.
@@ -33,8 +33,8 @@ struct RateLimitOptions
 //! - one request in flight per bucket: every answer carries the exact remaining count and
 //!   reset, so the next request of that bucket is never sent on a guess; a bucket with
 //!   remaining 0 is held until its X-RateLimit-Reset-After (read with the injected Clock);
-//! - the global gate: at most globalPerSecond requests in any second, interaction callbacks
-//!   excluded; a global 429 pauses every request, callbacks included;
+//! - the global gate: at most globalPerSecond requests in any second (plus resetMarginMs),
+//!   interaction callbacks excluded; a global 429 pauses every request, callbacks included;
 //! - 429s (scope user / global / shared) hold the bucket or everything for retry_after;
 //! - the RateLimitGuard counts 401/403/429 (not shared).
 //! HttpClient asks it through the RateLimiter hooks; a request is identified across its
@@ -87,7 +87,7 @@ public:
     std::optional<Bucket> bucket(const QString &bucketKey) const;
     //! Milliseconds left of a global 429 pause; 0 when none.
     qint64 globalPauseRemainingMs() const;
-    //! Requests counted by the global gate within the last second.
+    //! Requests counted by the global gate within its window (the last 1 s + resetMarginMs).
     int globalCountLastSecond() const;
     RateLimitGuard &guard() { return m_guard; }
     const RateLimitGuard &guard() const { return m_guard; }
@@ -95,6 +95,7 @@ public:
 
 private:
     DiscordRoute routeOf(const HttpRequest &request) const;
+    qint64 globalWindowMs() const;
     void pruneGlobalWindow() const;
     void forgetIdle();
 
