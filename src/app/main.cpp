@@ -6,6 +6,7 @@
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
 
 #include "BotService.h"
 #include "CommandLine.h"
@@ -79,7 +80,9 @@ int main(int argc, char *argv[])
 
     switch (command.mode) {
     case CommandLine::Mode::CheckConfig:
-        checkConfig(command.configPath, !command.noGui);
+        // From the event loop: a result found at once must not call exit() before exec().
+        QTimer::singleShot(0, &app,
+                           [&command] { checkConfig(command.configPath, !command.noGui); });
         break;
     case CommandLine::Mode::Demo: {
         Demo::Options options;
@@ -98,13 +101,16 @@ int main(int argc, char *argv[])
                          [finish](int) { finish(BotService::Ok); });
         QCoro::connect(demo->start(), &app, [](bool started) {
             if (!started)
-                QCoreApplication::exit(BotService::Fatal);
+                QTimer::singleShot(0, [] { QCoreApplication::exit(BotService::Fatal); });
         });
         break;
     }
     case CommandLine::Mode::Run:
         service = std::make_unique<BotService>(command.configPath, !command.noGui, &renderer);
-        QObject::connect(service.get(), &BotService::finished, &app, &QCoreApplication::exit);
+        // Queued: a configuration error is found before exec() runs, and exit() before exec()
+        // would be lost.
+        QObject::connect(service.get(), &BotService::finished, &app, &QCoreApplication::exit,
+                         Qt::QueuedConnection);
         QObject::connect(&unixSignals, &UnixSignals::received, &app, [&service](int signalNumber) {
             if (signalNumber == SIGHUP)
                 service->reload();

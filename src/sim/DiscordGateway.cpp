@@ -433,6 +433,7 @@ void DiscordGateway::dropGateway()
 
 void DiscordGateway::onDisconnected(DiscordGatewayConnection *connection, int clientCloseCode)
 {
+    m_lastClientCloseCode = clientCloseCode;
     // A client closing with 1000/1001 ends its session; anything else leaves it resumable.
     if ((clientCloseCode == 1000 || clientCloseCode == 1001) && !connection->sessionId.isEmpty()) {
         qCInfo(lcSimDiscord) << "gateway: session" << connection->sessionId << "ended by client";

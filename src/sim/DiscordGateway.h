@@ -33,6 +33,8 @@ public:
     int connectionCount() const { return m_connectionCount; }
     int identifyCount() const { return m_identifyCount; }
     int resumeCount() const { return m_resumeCount; }
+    //! Close code of the last close frame a client sent; -1 when none came (dropped socket).
+    int lastClientCloseCode() const { return m_lastClientCloseCode; }
     QList<QJsonObject> receivedPayloads() const { return m_received; }
     QList<QJsonObject> sentPayloads() const { return m_sent; }
     QString currentSessionId() const { return m_currentSessionId; }
@@ -90,6 +92,7 @@ private:
     int m_connectionCount = 0;
     int m_identifyCount = 0;
     int m_resumeCount = 0;
+    int m_lastClientCloseCode = -1;
     qint64 m_lastIdentifyMs = -1;
     bool m_ackSilence = false;
     int m_nextHelloDelayMs = 0;

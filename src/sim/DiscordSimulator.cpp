@@ -121,6 +121,11 @@ int DiscordSimulator::resumeCount() const
     return m_gateway ? m_gateway->resumeCount() : 0;
 }
 
+int DiscordSimulator::lastClientCloseCode() const
+{
+    return m_gateway ? m_gateway->lastClientCloseCode() : -1;
+}
+
 QList<QJsonObject> DiscordSimulator::receivedGatewayPayloads() const
 {
     return m_gateway ? m_gateway->receivedPayloads() : QList<QJsonObject>();

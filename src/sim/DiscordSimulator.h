@@ -47,6 +47,8 @@ public:
     int gatewayConnectionCount() const; //!< sockets accepted so far
     int identifyCount() const;
     int resumeCount() const;
+    //! Close code of the last close frame a client sent; -1 when none came.
+    int lastClientCloseCode() const;
     //! Every payload the client sent, in order, as JSON.
     QList<QJsonObject> receivedGatewayPayloads() const;
     //! Every payload the simulator sent, in order, before compression (addition).
