@@ -1,0 +1,303 @@
+// BotCore's update cycle end to end: embeds follow the panel, edits only when needed, images
+// uploaded only when they changed, tracking survives deletions and restarts, Wings streams.
+#include "BotHarness.h"
+
+#include <QBuffer>
+#include <QFile>
+#include <QJsonDocument>
+
+using namespace Pterodisbot;
+using namespace Pterodisbot::BotTest;
+
+namespace {
+
+//! Always the same picture: what a server whose graph does not change would produce.
+class FixedRenderer final : public ChartRenderer
+{
+public:
+    FixedRenderer()
+    {
+        QImage image(40, 20, QImage::Format_RGB32);
+        image.fill(Qt::darkGray);
+        QBuffer buffer(&m_png);
+        buffer.open(QIODevice::WriteOnly);
+        image.save(&buffer, "PNG");
+    }
+    QByteArray render(Kind, const ChartInput &) override
+    {
+        ++renders;
+        return m_png;
+    }
+    QSize imageSize(Kind) const override { return {40, 20}; }
+    int renders = 0;
+
+private:
+    QByteArray m_png;
+};
+
+int countRequests(const PterodisbotSim::PanelSimulator &panel, const QString &suffix)
+{
+    int count = 0;
+    for (const auto &request : panel.requests())
+        count += request.path.endsWith(suffix);
+    return count;
+}
+
+} // namespace
+
+class TestBotCycle final : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init()
+    {
+        m_harness = std::make_unique<BotHarness>();
+        QVERIFY(m_harness->dataDir.isValid());
+    }
+    void cleanup()
+    {
+        if (m_harness)
+            m_harness->stopBot();
+        m_harness.reset();
+    }
+
+    // An authorised Start: the panel moves and the embed follows it to running.
+    void authorisedStartEmbedFollows()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        const QString messageId = h.postEmbed(kRust);
+        QVERIFY(!messageId.isEmpty());
+        BOT_VERIFY_SOON(h.embedColour(kRust) == StatusEmbed::ColourOffline, 5000);
+        const auto offline = h.embedMessage(kRust);
+        QVERIFY(
+            !offline->components.at(0)[QStringLiteral("components")][0][QStringLiteral("disabled")]
+                 .toBool());
+
+        QSignalSpy changed(h.bot.get(), &BotCore::statusChanged);
+        const QString press =
+            h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
+                                       QStringLiteral("pdb:v1:power:start:") + kRust);
+        BOT_VERIFY_SOON(h.discord->originalResponse(press).has_value(), 5000);
+        const auto answer = h.discord->originalResponse(press);
+        QVERIFY(answer->ephemeral);
+        QVERIFY2(answer->content.startsWith(QStringLiteral("Start sent to **Rust Monthly**")),
+                 qPrintable(answer->content));
+        QVERIFY2(answer->content.contains(QStringLiteral("it is starting")) ||
+                     answer->content.contains(QStringLiteral("it is running")),
+                 qPrintable(answer->content));
+        QCOMPARE(h.powerRequests(), 1);
+
+        // Pressing again at once is refused by the cooldown and never reaches the panel.
+        const QString again =
+            h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
+                                       QStringLiteral("pdb:v1:power:start:") + kRust);
+        BOT_VERIFY_SOON(h.discord->originalResponse(again).has_value(), 5000);
+        QVERIFY2(h.discord->originalResponse(again)->content.contains(QStringLiteral("wait")),
+                 qPrintable(h.discord->originalResponse(again)->content));
+        QCOMPARE(h.powerRequests(), 1);
+
+        BOT_VERIFY_SOON(h.panel->serverState(kRust) == QLatin1String("running"), 5000);
+        BOT_VERIFY_SOON(h.embedColour(kRust) == StatusEmbed::ColourRunning, 5000);
+        QVERIFY(h.embedStateField(kRust).contains(QStringLiteral("Running")));
+        bool sawRunning = false;
+        for (const auto &call : changed)
+            sawRunning |= call.at(0).toString() == kRust &&
+                          call.at(1).value<DisplayState>() == DisplayState::Running;
+        QVERIFY(sawRunning);
+        // Still the same message: the embed was edited, not reposted.
+        QCOMPARE(h.bot->embedStore()->lookup(kRust)->messageId, messageId);
+    }
+
+    // Edits only when a reader would notice; a state change is one.
+    void editsOnlyWhenNeeded()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        Config config = h.config();
+        config.bot.cpuDeltaThreshold = 100000; // load noise never counts here
+        h.tuning.cycleIntervalMs = 60000;      // cycles only when the test asks
+        QVERIFY(h.startBot(config));
+        QVERIFY(!h.postEmbed(kSurvival).isEmpty());
+        // Two samples give the graph: one edit adds it; afterwards nothing changes.
+        QCoro::waitFor(h.bot->runCycleNow());
+        const CycleReport graph = QCoro::waitFor(h.bot->runCycleNow());
+        Q_UNUSED(graph)
+        for (int i = 0; i < 3; ++i) {
+            const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
+            QCOMPARE(report.tracked, 1);
+            QCOMPARE(report.polled, 1);
+            QCOMPARE(report.edits, 0);
+            QCOMPARE(report.chartsRendered, 0); // charts only for embeds being edited
+        }
+        h.panel->setServerState(kSurvival, QStringLiteral("offline"));
+        const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
+        QCOMPARE(report.edits, 1);
+        QCOMPARE(report.reasons.value(QStringLiteral("state changed")), 1);
+        BOT_VERIFY_SOON(h.embedColour(kSurvival) == StatusEmbed::ColourOffline, 5000);
+        // Offline: no graph any more, and Start is the button to press.
+        QVERIFY(h.embedMessage(kSurvival)->attachments.isEmpty());
+    }
+
+    // The same picture is not uploaded twice: the edit keeps the attachment.
+    void unchangedImageIsKept()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        FixedRenderer fixed;
+        Config config = h.config();
+        config.bot.forcedRefresh = 0; // an edit every cycle
+        h.tuning.cycleIntervalMs = 60000;
+        h.bot = std::make_unique<BotCore>(
+            config, BotServices{&h.nam, SystemClock::instance(), &fixed}, h.tuning);
+        QVERIFY(!QCoro::waitFor(h.bot->start()));
+        QVERIFY(waitUntil([&] { return h.bot->gatewayState() == Gateway::State::Ready; }));
+        QVERIFY(!h.postEmbed(kSurvival).isEmpty());
+
+        QCoro::waitFor(h.bot->runCycleNow());
+        const CycleReport first = QCoro::waitFor(h.bot->runCycleNow());
+        QCOMPARE(first.edits, 1);
+        const auto uploaded = h.embedMessage(kSurvival);
+        QCOMPARE(uploaded->attachments.size(), 1);
+        const QString attachmentId = uploaded->attachments.at(0).id;
+
+        h.discord->clearRequests();
+        for (int i = 0; i < 3; ++i) {
+            const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
+            QCOMPARE(report.edits, 1);
+            QCOMPARE(report.imagesKept, 1);
+            QCOMPARE(report.imagesUploaded, 0);
+        }
+        const auto kept = h.embedMessage(kSurvival);
+        QCOMPARE(kept->attachments.size(), 1);
+        QCOMPARE(kept->attachments.at(0).id, attachmentId);
+        QVERIFY(kept->embeds.at(0)[QStringLiteral("image")][QStringLiteral("url")]
+                    .toString()
+                    .startsWith(QStringLiteral("attachment://")));
+        for (const auto &request : h.discord->requests()) {
+            if (request.method == QLatin1String("PATCH"))
+                QVERIFY2(!request.body.contains("Content-Disposition"), "an image was uploaded");
+        }
+        h.stopBot();
+    }
+
+    void deletedMessageIsUntracked()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        Config config = h.config();
+        config.bot.forcedRefresh = 0; // every cycle writes, so the deletion is noticed at once
+        QVERIFY(h.startBot(config));
+        const QString survival = h.postEmbed(kSurvival);
+        const QString rust = h.postEmbed(kRust);
+        QVERIFY(!survival.isEmpty() && !rust.isEmpty());
+
+        QSignalSpy untracked(h.bot.get(), &BotCore::embedUntracked);
+        h.discord->deleteMessage(h.channel(), survival);
+        QVERIFY(untracked.wait(5000));
+        QCOMPARE(untracked.at(0).at(0).toString(), kSurvival);
+        QVERIFY(!h.bot->embedStore()->contains(kSurvival));
+        QVERIFY(h.bot->embedStore()->contains(kRust));
+
+        QFile file(h.dataDir.filePath(EmbedStore::fileName()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject saved = QJsonDocument::fromJson(file.readAll()).object();
+        QVERIFY(!saved.contains(kSurvival));
+        QCOMPARE(saved.value(kRust)[QStringLiteral("message_id")].toString(), rust);
+    }
+
+    // A new BotCore over the same data directory edits the same messages: no duplicates.
+    void restartEditsTheSameMessages()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        const QString survival = h.postEmbed(kSurvival);
+        const QString rust = h.postEmbed(kRust);
+        QVERIFY(!survival.isEmpty() && !rust.isEmpty());
+        h.stopBot();
+        const int messagesBefore = int(h.discord->messages(h.channel()).size());
+        const int survivalEdits = h.discord->message(h.channel(), survival)->editCount;
+        const int rustEdits = h.discord->message(h.channel(), rust)->editCount;
+
+        h.bot = std::make_unique<BotCore>(
+            h.config(), BotServices{&h.nam, SystemClock::instance(), &h.renderer}, h.tuning);
+        QSignalSpy edited(h.bot.get(), &BotCore::embedEdited);
+        QSignalSpy posted(h.bot.get(), &BotCore::embedPosted);
+        QVERIFY(!QCoro::waitFor(h.bot->start()));
+        QCOMPARE(h.bot->embedStore()->size(), 2);
+        BOT_VERIFY_SOON(edited.size() >= 2, 5000);
+        QSet<QString> first;
+        for (const auto &call : edited)
+            first.insert(call.at(0).toString());
+        QCOMPARE(first, (QSet<QString>{kSurvival, kRust}));
+        QCOMPARE(posted.size(), 0);
+        QCOMPARE(int(h.discord->messages(h.channel()).size()), messagesBefore);
+        QVERIFY(h.discord->message(h.channel(), survival)->editCount > survivalEdits);
+        QVERIFY(h.discord->message(h.channel(), rust)->editCount > rustEdits);
+        QCOMPARE(h.bot->embedStore()->lookup(kSurvival)->messageId, survival);
+    }
+
+    // stats_source = websocket: the embed follows a state change pushed by Wings within ~2 s,
+    // without waiting for (or making) a poll.
+    void websocketStatsFollowStateChanges()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        Config config = h.config();
+        config.pterodactyl.statsSource = StatsSource::WebSocket;
+        h.tuning.cycleIntervalMs = 20000; // the next cycle is far away
+        QVERIFY(h.startBot(config));
+        QVERIFY(!h.postEmbed(kSurvival).isEmpty());
+        BOT_VERIFY_SOON(h.panel->wingsSessionCount() >= 1, 5000);
+        spin(500); // authenticated and streaming
+        const int polls = countRequests(*h.panel, kSurvival + QStringLiteral("/resources"));
+
+        QElapsedTimer timer;
+        timer.start();
+        h.panel->setServerState(kSurvival, QStringLiteral("offline"));
+        BOT_VERIFY_SOON(h.embedColour(kSurvival) == StatusEmbed::ColourOffline, 2500);
+        QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
+        QCOMPARE(countRequests(*h.panel, kSurvival + QStringLiteral("/resources")), polls);
+
+        // A cycle takes the stream's sample instead of polling.
+        const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
+        QCOMPARE(report.streamed, 1);
+        QCOMPARE(report.polled, 0);
+    }
+
+    // Without a working stream the cycle polls: Wings of the node down -> /resources again.
+    void websocketFallsBackToPolling()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        Config config = h.config();
+        config.pterodactyl.statsSource = StatsSource::WebSocket;
+        h.tuning.cycleIntervalMs = 60000;
+        QVERIFY(h.startBot(config));
+        QVERIFY(!h.postEmbed(kSurvival).isEmpty());
+        BOT_VERIFY_SOON(h.panel->wingsSessionCount() >= 1, 5000);
+        spin(500);
+        QCOMPARE(QCoro::waitFor(h.bot->runCycleNow()).streamed, 1);
+
+        h.panel->setNodeDown(h.panel->serverNodeId(kSurvival), true);
+        spin(300);
+        const CycleReport down = QCoro::waitFor(h.bot->runCycleNow());
+        QCOMPARE(down.streamed, 0);
+        QCOMPARE(down.polled, 1);
+        BOT_VERIFY_SOON(h.embedStateField(kSurvival).contains(QStringLiteral("Unreachable")), 5000);
+
+        h.panel->setNodeDown(h.panel->serverNodeId(kSurvival), false);
+        const CycleReport back = QCoro::waitFor(h.bot->runCycleNow());
+        QCOMPARE(back.failed, 0);
+        BOT_VERIFY_SOON(h.embedColour(kSurvival) == StatusEmbed::ColourRunning, 5000);
+    }
+
+private:
+    std::unique_ptr<BotHarness> m_harness;
+};
+
+QTEST_MAIN(TestBotCycle)
+#include "tst_botcycle.moc"
