@@ -141,6 +141,30 @@ private slots:
         QVERIFY(h.embedMessage(kSurvival)->attachments.isEmpty());
     }
 
+    // A suspended server: grey, "Suspended", no power button, and no edit per cycle although
+    // the panel answers its /resources with 409.
+    void suspendedServerShowsItsCondition()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        h.tuning.cycleIntervalMs = 60000;
+        QVERIFY(h.startBot());
+        const QString ark = QStringLiteral("e1f2a3b4");
+        QVERIFY(!h.postEmbed(ark).isEmpty());
+        QCOMPARE(h.embedColour(ark), StatusEmbed::ColourGrey);
+        QVERIFY(h.embedStateField(ark).contains(QStringLiteral("Suspended")));
+        const QJsonArray buttons =
+            h.embedMessage(ark)->components.at(0)[QStringLiteral("components")].toArray();
+        for (int b = 0; b < 3; ++b)
+            QVERIFY(buttons.at(b)[QStringLiteral("disabled")].toBool());
+        for (int i = 0; i < 3; ++i) {
+            const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
+            QVERIFY(report.panelReachable);
+            QCOMPARE(report.edits, 0);
+        }
+        QVERIFY(h.embedStateField(ark).contains(QStringLiteral("Suspended")));
+    }
+
     // The same picture is not uploaded twice: the edit keeps the attachment.
     void unchangedImageIsKept()
     {

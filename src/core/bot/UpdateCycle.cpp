@@ -348,6 +348,23 @@ QCoro::Task<CycleReport> UpdateCycle::run()
         if (entry.error.kind == ApiError::Kind::Cancelled ||
             (entry.error.kind == ApiError::Kind::NotFound && !panelDown))
             continue;
+        if (entry.error.kind == ApiError::Kind::Conflict && !panelDown) {
+            // 409: suspended, installing, transferring. The panel answered; the embed shows
+            // the condition from the server list, edited only when that is news.
+            const Server *server = context.state.server(id);
+            if (server && server->condition == ServerCondition::Normal)
+                m_cyclesSinceList = std::max(1, context.tuning.serverListRefreshCycles);
+            const auto sample = context.state.sample(id);
+            const DisplayState display = StatusEmbed::displayState(
+                server ? *server : Server{}, sample ? &*sample : nullptr, false);
+            noteDisplay(id, display);
+            const EmbedRuntime *runtime = context.state.embedIfKnown(id);
+            if (runtime && runtime->shown == display)
+                continue;
+            report.reasons[QStringLiteral("condition changed")] += 1;
+            edits.push_back(m_publisher->edit(id, QStringLiteral("condition changed")));
+            continue;
+        }
         context.state.setUnreachable(id, panelDown ? outageError : entry.error);
         noteDisplay(id, DisplayState::Unreachable);
         const EmbedRuntime *runtime = context.state.embedIfKnown(id);
