@@ -1,42 +1,19 @@
-#include "TestSupport.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigSchema.h"
 #include "config/ConfigValidator.h"
+#include "TestSupport.h"
 
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Pterodisbot;
+using Pterodisbot::TestSupport::expandFakeSecrets;
+using Pterodisbot::TestSupport::fakeEnvironment;
 using Pterodisbot::TestSupport::fakeKey;
+using Pterodisbot::TestSupport::fakeToken;
 
 namespace {
-
-// Fake secrets are built at run time so nothing secret-looking is committed. The token's
-// first part is base64("123456789012345678"), like a real bot token's is its user id.
-QString fakeToken()
-{
-    return QStringLiteral("MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.") + QString(38, QLatin1Char('t'));
-}
-
-QString expand(QString text)
-{
-    text.replace(QStringLiteral("@TOKEN@"), fakeToken());
-    text.replace(QStringLiteral("@CLIENT_KEY@"), fakeKey(QStringLiteral("ptlc_")));
-    text.replace(QStringLiteral("@APPLICATION_KEY@"), fakeKey(QStringLiteral("ptla_")));
-    text.replace(QStringLiteral("@PELICAN_CLIENT@"), fakeKey(QStringLiteral("pacc_")));
-    text.replace(QStringLiteral("@PELICAN_APPLICATION@"), fakeKey(QStringLiteral("papp_")));
-    return text;
-}
-
-QProcessEnvironment environment(const QStringList &variables)
-{
-    QProcessEnvironment env;
-    for (const QString &variable : variables)
-        env.insert(variable.section(QLatin1Char('='), 0, 0),
-                   expand(variable.section(QLatin1Char('='), 1)));
-    return env;
-}
 
 const char *const discordSection = "[discord]\n"
                                    "token = @TOKEN@\n"
@@ -69,8 +46,8 @@ QString goodWith(const QString &key, const QString &line, const char *section = 
 
 QList<ConfigProblem> check(const QString &ini, const QProcessEnvironment &env)
 {
-    const ConfigLoadResult loaded =
-        ConfigLoader(env).loadText(expand(ini), QStringLiteral("/etc/pterodisbot/config.ini"));
+    const ConfigLoadResult loaded = ConfigLoader(env).loadText(
+        expandFakeSecrets(ini), QStringLiteral("/etc/pterodisbot/config.ini"));
     return loaded.problems + validateConfig(loaded.config, loaded.problems);
 }
 
@@ -314,7 +291,7 @@ private slots:
         QFETCH(QString, ini);
         QFETCH(QStringList, env);
         QFETCH(QStringList, expected);
-        const QList<ConfigProblem> found = check(ini, environment(env));
+        const QList<ConfigProblem> found = check(ini, fakeEnvironment(env));
 
         QStringList foundKeys;
         for (const ConfigProblem &problem : found)

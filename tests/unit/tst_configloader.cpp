@@ -1,6 +1,6 @@
-#include "TestSupport.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigValidator.h"
+#include "TestSupport.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,32 +9,12 @@
 #include <QTest>
 
 using namespace Pterodisbot;
+using Pterodisbot::TestSupport::expandFakeSecrets;
+using Pterodisbot::TestSupport::fakeEnvironment;
 using Pterodisbot::TestSupport::fakeKey;
+using Pterodisbot::TestSupport::fakeToken;
 
 namespace {
-
-// Fake secrets are built at run time so nothing secret-looking is committed.
-QString fakeToken()
-{
-    return QStringLiteral("MTIzNDU2Nzg5MDEyMzQ1Njc4.GAbCdE.") + QString(38, QLatin1Char('t'));
-}
-
-QString expand(QString text)
-{
-    text.replace(QStringLiteral("@TOKEN@"), fakeToken());
-    text.replace(QStringLiteral("@CLIENT_KEY@"), fakeKey(QStringLiteral("ptlc_")));
-    text.replace(QStringLiteral("@APPLICATION_KEY@"), fakeKey(QStringLiteral("ptla_")));
-    return text;
-}
-
-QProcessEnvironment environment(const QStringList &variables)
-{
-    QProcessEnvironment env;
-    for (const QString &variable : variables)
-        env.insert(variable.section(QLatin1Char('='), 0, 0),
-                   expand(variable.section(QLatin1Char('='), 1)));
-    return env;
-}
 
 // The smallest valid configuration.
 QString good()
@@ -61,15 +41,15 @@ class TestConfigLoader final : public QObject
 private slots:
     void environmentOverridesFile()
     {
-        const QProcessEnvironment env =
-            environment({QStringLiteral("PTERODISBOT_BOT_UPDATE_INTERVAL=30"),
-                         QStringLiteral("PTERODISBOT_DISCORD_GATEWAY_COMPRESSION=off"),
-                         QStringLiteral("PTERODISBOT_PTERODACTYL_STATS_SOURCE=WebSocket"),
-                         QStringLiteral("PTERODISBOT_PTERODACTYL_CLIENT_KEY=") +
-                             fakeKey(QStringLiteral("ptlc_"), 'e'),
-                         QStringLiteral("PTERODISBOT_BOT_HISTORY_LENGTH=   ")}); // blank = not set
-        const ConfigLoadResult loaded = ConfigLoader(env).loadText(
-            expand(good() + QStringLiteral("[bot]\nupdate_interval = 20\nhistory_length = 8\n")));
+        const QProcessEnvironment env = fakeEnvironment(
+            {QStringLiteral("PTERODISBOT_BOT_UPDATE_INTERVAL=30"),
+             QStringLiteral("PTERODISBOT_DISCORD_GATEWAY_COMPRESSION=off"),
+             QStringLiteral("PTERODISBOT_PTERODACTYL_STATS_SOURCE=WebSocket"),
+             QStringLiteral("PTERODISBOT_PTERODACTYL_CLIENT_KEY=") +
+                 fakeKey(QStringLiteral("ptlc_"), 'e'),
+             QStringLiteral("PTERODISBOT_BOT_HISTORY_LENGTH=   ")}); // blank = not set
+        const ConfigLoadResult loaded = ConfigLoader(env).loadText(expandFakeSecrets(
+            good() + QStringLiteral("[bot]\nupdate_interval = 20\nhistory_length = 8\n")));
         const Config &config = loaded.config;
         QVERIFY2(loaded.isValid(), qPrintable(describe(loaded.problems)));
         QCOMPARE(config.bot.updateInterval, 30);
@@ -121,9 +101,9 @@ private slots:
         for (const QString &name : {QStringLiteral("good.ini"), QStringLiteral("crlf-bom.ini")}) {
             QFile file(dir.filePath(name));
             QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write(
-                expand(QString::fromUtf8(TestSupport::readData(QStringLiteral("config/") + name)))
-                    .toUtf8());
+            file.write(expandFakeSecrets(QString::fromUtf8(TestSupport::readData(
+                                             QStringLiteral("config/") + name)))
+                           .toUtf8());
             file.close();
             const ConfigLoadResult loaded = ConfigLoader().load(file.fileName());
             const QList<ConfigProblem> problems = loaded.problems + validateConfig(loaded.config);
@@ -172,7 +152,7 @@ private slots:
         QCOMPARE(ConfigLoader::defaultPath(), userFile);
         const ConfigLoadResult loaded =
             ConfigLoader(
-                environment(
+                fakeEnvironment(
                     {QStringLiteral("PTERODISBOT_DISCORD_TOKEN=@TOKEN@"),
                      QStringLiteral("PTERODISBOT_DISCORD_GUILD_ID=123456789012345678"),
                      QStringLiteral("PTERODISBOT_DISCORD_CONTROL_ROLE=Admins"),
