@@ -165,6 +165,43 @@ private slots:
         QVERIFY(h.embedStateField(ark).contains(QStringLiteral("Suspended")));
     }
 
+    // Embeds edited together (a restart, /refresh_embeds) come due for their forced refresh
+    // together: the cycle spreads those freshening edits instead of sending them all at once.
+    void forcedRefreshesAreSpread()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        Config config = h.config();
+        config.bot.forcedRefresh = 1;          // due one second after the last edit
+        config.bot.cpuDeltaThreshold = 100000; // only forced refreshes here
+        h.tuning.cycleIntervalMs = 60000;      // cycles only when the test asks
+        h.tuning.lazyEditsPerCycle = 2;
+        QVERIFY(h.startBot(config));
+        // Every server but the suspended one (its /resources answers 409: nothing to refresh).
+        for (const QString &server : h.panel->serverIdentifiers()) {
+            if (server != QLatin1String("e1f2a3b4"))
+                QVERIFY(!h.postEmbed(server).isEmpty());
+        }
+        QCOMPARE(h.bot->embedStore()->size(), 4);
+        // Graphs first (also freshening edits, also budgeted), then everything settles.
+        for (int i = 0; i < 4; ++i)
+            QCoro::waitFor(h.bot->runCycleNow());
+
+        const QString refresh = h.discord->injectSlashCommand(h.channel(), kAdmin, {kAdminRole},
+                                                              QStringLiteral("refresh_embeds"));
+        BOT_VERIFY_SOON(h.discord->originalResponse(refresh).has_value() &&
+                            h.discord->originalResponse(refresh)->content.contains(
+                                QStringLiteral("Refreshed 4 of 4")),
+                        10000);
+        spin(1200); // all four are due now
+        QList<int> forced;
+        for (int i = 0; i < 4; ++i) {
+            const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
+            forced << report.reasons.value(QStringLiteral("forced refresh"));
+        }
+        QCOMPARE(forced, (QList<int>{2, 2, 0, 0}));
+    }
+
     // The same picture is not uploaded twice: the edit keeps the attachment.
     void unchangedImageIsKept()
     {

@@ -131,7 +131,10 @@ private slots:
             view.chartFileName = StatusEmbed::chartFileName(view.server.identifier);
 
         QCOMPARE(int(StatusEmbed::displayState(view)), display);
-        const Message message = StatusEmbed::message(view);
+        Message message = StatusEmbed::message(view);
+        // The bot uploads the graph with the message (an image without one is dropped).
+        if (chart)
+            message.files = {MessageFile{view.chartFileName, QByteArrayLiteral("\x89PNG")}};
         const QJsonObject json = message.toJson();
         const QJsonObject embed = json.value(QStringLiteral("embeds")).toArray().at(0).toObject();
 

@@ -37,12 +37,18 @@ struct BotTuning
     //! /server_status asks the panel about at most this many servers whose state is not known
     //! from the last cycle; the rest are counted as "not checked yet".
     int statusFetchLimit = 100;
+    //! Freshening edits (forced refresh, first graph) per cycle; 0 = enough to refresh every
+    //! embed twice per forced-refresh period (at least 4). State changes are never held back.
+    int lazyEditsPerCycle = 0;
     //! A Wings sample older than this is not used and the server is polled instead;
     //! 0 = two cycle intervals.
     int streamStaleMs = 0;
     //! Waits before retrying a failed request (one retry per entry).
     QList<int> discordRetryBackoffsMs = {1000, 3000, 6000};
     QList<int> panelRetryBackoffsMs = {1000, 3000};
+    //! Client API requests per minute the bot allows itself; Pterodactyl's default limit is
+    //! 720 (APP_API_CLIENT_RATELIMIT). Raise it only for a panel configured with more.
+    int panelClientRequestsPerMinute = 720;
     //! Reconnect backoff of the gateway and the Wings streams.
     int gatewayBackoffBaseMs = 1000;
     int gatewayIdentifyGapMs = 5000;

@@ -143,6 +143,8 @@ void BotCore::createPanelClient()
     options.requestTimeoutMs = std::max(1, panel.requestTimeout) * 1000;
     options.maxConcurrentRequests = std::max(1, panel.maxConcurrentRequests);
     options.retryBackoffsMs = m_context.tuning.panelRetryBackoffsMs;
+    options.clientRequestsPerWindow = std::max(1, m_context.tuning.panelClientRequestsPerMinute);
+    options.rateLimitWindowMs = 60000;
     if (m_context.panel)
         m_context.panel->deleteLater();
     m_context.panel = new PanelClient(m_services.nam, m_context.clock, options, this);

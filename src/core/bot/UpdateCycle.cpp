@@ -1,5 +1,7 @@
 #include "bot/UpdateCycle.h"
 
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include <QCoroSignal>
@@ -155,8 +157,19 @@ void UpdateCycle::raise(const QString &text)
     m_publisher->postAlert(text);
 }
 
+int UpdateCycle::lazyBudget(int tracked) const
+{
+    if (m_context->tuning.lazyEditsPerCycle > 0)
+        return m_context->tuning.lazyEditsPerCycle;
+    const qint64 forcedMs = m_context->policy.settings().forcedRefreshMs;
+    if (forcedMs <= 0)
+        return std::numeric_limits<int>::max();
+    const double perCycle = 2.0 * tracked * m_context->cycleIntervalMs() / double(forcedMs);
+    return std::max(4, int(std::ceil(perCycle)));
+}
+
 QString UpdateCycle::absorb(const QString &serverId, const ResourceSample &sample,
-                            bool addToHistory)
+                            bool addToHistory, int *lazyBudget)
 {
     BotContext &context = *m_context;
     context.state.setSample(serverId, sample, context.clock->monotonicMs());
@@ -175,18 +188,29 @@ QString UpdateCycle::absorb(const QString &serverId, const ResourceSample &sampl
         StatusEmbed::displayState(server ? *server : Server{}, &sample, false);
     noteDisplay(serverId, display);
 
+    const UpdatePolicy::Decision preview =
+        context.policy.evaluate(serverId, sample.state, sample.cpuAbsolute);
+    const bool lazy = preview.edit && preview.reason == UpdatePolicy::Reason::ForcedRefresh;
+    if (lazy && lazyBudget && *lazyBudget <= 0)
+        return {}; // still due next cycle: evaluate() recorded nothing
     const UpdatePolicy::Decision decision =
         context.policy.decide(serverId, sample.state, sample.cpuAbsolute);
-    if (decision.edit)
+    if (decision.edit) {
+        if (lazy && lazyBudget)
+            --*lazyBudget;
         return UpdatePolicy::reasonName(decision.reason);
+    }
     const EmbedRuntime *runtime = context.state.embedIfKnown(serverId);
     if (runtime && runtime->shown && *runtime->shown != display) {
         // Suspended, installing, maintenance: not a power state change, still worth showing.
         return QStringLiteral("condition changed");
     }
     if (display == DisplayState::Running && context.renderer && runtime &&
-        runtime->attachmentId.isEmpty() && context.history.sampleCount(serverId) >= 2) {
+        runtime->attachmentId.isEmpty() && context.history.sampleCount(serverId) >= 2 &&
+        (!lazyBudget || *lazyBudget > 0)) {
         // The embed was posted before there was a graph to show: one edit adds it.
+        if (lazyBudget)
+            --*lazyBudget;
         return QStringLiteral("chart available");
     }
     return {};
@@ -215,7 +239,7 @@ QCoro::Task<> UpdateCycle::follow(QString serverId, PowerState state)
         sample.uptimeMs = 0;
     }
     m_streamSamples[serverId] = {sample, context.clock->monotonicMs()};
-    const QString reason = absorb(serverId, sample, false);
+    const QString reason = absorb(serverId, sample, false, nullptr);
     if (reason.isEmpty())
         co_return;
     co_await m_publisher->edit(serverId, reason + QStringLiteral(" (live)"));
@@ -332,12 +356,13 @@ QCoro::Task<CycleReport> UpdateCycle::run()
 
     // 4. Decide per embed; edit only what a reader would notice.
     std::vector<QCoro::Task<EmbedPublisher::Result>> edits;
+    int lazy = lazyBudget(int(ids.size()));
     for (const Fetched &entry : fetched) {
         const QString &id = entry.serverId;
         if (!context.store->contains(id))
             continue; // untracked meanwhile (purge, deleted message)
         if (entry.ok) {
-            const QString reason = absorb(id, entry.sample, true);
+            const QString reason = absorb(id, entry.sample, true, &lazy);
             if (!reason.isEmpty()) {
                 report.reasons[reason] += 1;
                 edits.push_back(m_publisher->edit(id, reason));

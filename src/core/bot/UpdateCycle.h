@@ -101,8 +101,15 @@ private:
     void onTimer();
     QCoro::Task<CycleReport> run();
     //! Handles one sample (poll or stream): state, history, alerts; returns the edit reason
-    //! or an empty string when the embed is fine as it is.
-    QString absorb(const QString &serverId, const ResourceSample &sample, bool addToHistory);
+    //! or an empty string when the embed is fine as it is. Edits that only freshen an embed
+    //! (forced refresh, first graph) take one from \a lazyBudget and wait for a later cycle
+    //! when it is spent; null means no limit.
+    QString absorb(const QString &serverId, const ResourceSample &sample, bool addToHistory,
+                   int *lazyBudget);
+    //! Freshening edits allowed in one cycle: enough to refresh every embed about twice per
+    //! forced-refresh period, so embeds edited together (at start) do not come due together
+    //! forever after.
+    int lazyBudget(int tracked) const;
     void noteDisplay(const QString &serverId, DisplayState state);
     QCoro::Task<> follow(QString serverId, PowerState state);
     void raise(const QString &text);
