@@ -353,6 +353,11 @@ struct ModeResult
     double renderMs = 0;
     int renders = 0;
     double simCpuMs = 0; //!< the simulators' CPU time (child process) over the cycles
+    double slowestMs = 0;
+    int slowestCycle = 0;
+    int slowestEdits = 0;
+    int slowestCharts = 0;
+    QString slowestReasons;
     QHash<QString, int> reasons;
 };
 
@@ -475,6 +480,16 @@ ModeResult runMode(const QString &name, const Args &args, int forcedRefreshS, in
             result.answerMs.push_back(double(wall.nsecsElapsed()) / 1e6);
             continue; // this cycle also carried the interaction: not a clean timing
         }
+        if (wallMs > result.slowestMs) {
+            result.slowestMs = wallMs;
+            result.slowestCycle = report.number;
+            result.slowestEdits = report.edits;
+            result.slowestCharts = report.chartsRendered;
+            QStringList reasons;
+            for (auto it = report.reasons.cbegin(); it != report.reasons.cend(); ++it)
+                reasons << QStringLiteral("%1 %2").arg(it.key()).arg(it.value());
+            result.slowestReasons = reasons.join(QStringLiteral(", "));
+        }
         result.wallMs.push_back(wallMs);
         result.cpuMs.push_back(after.cpuMs - before.cpuMs);
         result.edits += report.edits;
@@ -510,6 +525,8 @@ void print(const ModeResult &r, const Args &args)
                 percentile(r.wallMs, 0.5), percentile(r.wallMs, 0.9), percentile(r.wallMs, 1.0));
     std::printf("cycle CPU    median %.1f ms  p90 %.1f ms  max %.1f ms (process, user+sys)\n",
                 percentile(r.cpuMs, 0.5), percentile(r.cpuMs, 0.9), percentile(r.cpuMs, 1.0));
+    std::printf("slowest      cycle %d: %.0f ms, %d edits, %d charts (%s)\n", r.slowestCycle,
+                r.slowestMs, r.slowestEdits, r.slowestCharts, qPrintable(r.slowestReasons));
     const double scale = cleanCycles > 0 ? double(r.cycles) / cleanCycles / hours : 0;
     std::printf("edits        %d in %d timed cycles -> %.0f per hour (Discord saw %d PATCH "
                 "in all %d cycles -> %.0f per hour)\n",

@@ -170,8 +170,8 @@ QCoro::Task<> Demo::visit()
         co_await QCoro::sleepFor(1500ms);
         if (!self)
             co_return;
-        co_await press(running, QStringLiteral("pdb:v1:power:stop:deadbeef"), AdminUser,
-                       adminRoles, QStringLiteral("a client sending a forged button"));
+        co_await press(running, QStringLiteral("pdb:v1:power:stop:deadbeef"), AdminUser, adminRoles,
+                       QStringLiteral("a client sending a forged button"));
         co_await QCoro::sleepFor(1500ms);
         if (!self)
             co_return;

@@ -37,8 +37,7 @@ class ManualClock final : public Clock
 public:
     explicit ManualClock(QDateTime start = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC))
         : m_start(std::move(start))
-    {
-    }
+    {}
     qint64 monotonicMs() const override { return m_ms; }
     QDateTime utcNow() const override { return m_start.addMSecs(m_ms); }
     void advance(qint64 ms) { m_ms += ms; }

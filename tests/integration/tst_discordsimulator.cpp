@@ -17,8 +17,8 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
-#include "TestSupport.h"
 #include "DiscordSimulator.h"
+#include "TestSupport.h"
 
 using namespace PterodisbotSim;
 using Pterodisbot::TestSupport::readData;

@@ -5,11 +5,11 @@
 #include <QSignalSpy>
 #include <QTest>
 
-#include "TestSupport.h"
 #include "Clock.h"
 #include "net/HttpClient.h"
 #include "PanelSimulator.h"
 #include "pterodactyl/PanelClient.h"
+#include "TestSupport.h"
 
 using namespace Pterodisbot;
 using PterodisbotSim::PanelRequestRecord;

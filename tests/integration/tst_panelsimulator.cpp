@@ -11,8 +11,8 @@
 #include <QTest>
 #include <QWebSocket>
 
-#include "TestSupport.h"
 #include "PanelSimulator.h"
+#include "TestSupport.h"
 
 using PterodisbotSim::PanelSimOptions;
 using PterodisbotSim::PanelSimulator;

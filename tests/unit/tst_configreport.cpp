@@ -1,9 +1,9 @@
-#include "TestSupport.h"
 #include "config/ConfigLoader.h"
 #include "config/ConfigReport.h"
 #include "config/ConfigSchema.h"
 #include "config/ConfigValidator.h"
 #include "config/IniReader.h"
+#include "TestSupport.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -2,9 +2,9 @@
 #include <QJsonDocument>
 #include <QTest>
 
-#include "TestSupport.h"
 #include "net/ApiError.h"
 #include "pterodactyl/PanelParsing.h"
+#include "TestSupport.h"
 
 using namespace Pterodisbot;
 using namespace Pterodisbot::PanelParsing;

@@ -1,9 +1,9 @@
-#include "TestSupport.h"
 #include "config/ConfigCheck.h"
 #include "config/ConfigLoader.h"
 #include "config/Keychain.h"
 #include "config/SecretStore.h"
 #include "logging.h"
+#include "TestSupport.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -19,18 +19,30 @@ bool ApiError::isTransient() const
 QString ApiError::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::None: return QStringLiteral("ok");
-    case Kind::Network: return QStringLiteral("network");
-    case Kind::Timeout: return QStringLiteral("timeout");
-    case Kind::Auth: return QStringLiteral("auth");
-    case Kind::NotFound: return QStringLiteral("not found");
-    case Kind::Conflict: return QStringLiteral("conflict");
-    case Kind::RateLimited: return QStringLiteral("rate limited");
-    case Kind::DaemonUnreachable: return QStringLiteral("daemon unreachable");
-    case Kind::Validation: return QStringLiteral("validation");
-    case Kind::Http: return QStringLiteral("http");
-    case Kind::Parse: return QStringLiteral("malformed response");
-    case Kind::Cancelled: return QStringLiteral("cancelled");
+    case Kind::None:
+        return QStringLiteral("ok");
+    case Kind::Network:
+        return QStringLiteral("network");
+    case Kind::Timeout:
+        return QStringLiteral("timeout");
+    case Kind::Auth:
+        return QStringLiteral("auth");
+    case Kind::NotFound:
+        return QStringLiteral("not found");
+    case Kind::Conflict:
+        return QStringLiteral("conflict");
+    case Kind::RateLimited:
+        return QStringLiteral("rate limited");
+    case Kind::DaemonUnreachable:
+        return QStringLiteral("daemon unreachable");
+    case Kind::Validation:
+        return QStringLiteral("validation");
+    case Kind::Http:
+        return QStringLiteral("http");
+    case Kind::Parse:
+        return QStringLiteral("malformed response");
+    case Kind::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }
