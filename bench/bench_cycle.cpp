@@ -7,6 +7,7 @@
 //   bench_cycle [--servers 1000] [--tracked 200] [--cycles 360] [--compare-cycles 30]
 //               [--churn 1] [--interval 10] [--interactions 20]
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <memory>
 #include <sys/resource.h>
@@ -429,6 +430,11 @@ ModeResult runMode(const QString &name, const Args &args, int forcedRefreshS, in
     config.bot.dataDir = dataDir.path();
     BotTuning tuning;
     tuning.cycleIntervalMs = 24 * 3'600'000; // cycles run when the benchmark says so
+    // What the automatic budget gives at the simulated interval: 2 x 200 x 10 s / 600 s = 7.
+    if (forcedRefreshS > 0) {
+        tuning.lazyEditsPerCycle = std::max(
+            4, int(std::ceil(2.0 * args.tracked * args.intervalS / double(forcedRefreshS))));
+    }
     tuning.panelClientRequestsPerMinute = 1'000'000;
     tuning.gatewayIdentifyGapMs = 10;
 
