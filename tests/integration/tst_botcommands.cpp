@@ -272,6 +272,33 @@ private slots:
             QVERIFY(!QJsonDocument(message.embeds).toJson().contains("mc.example.com"));
     }
 
+    // SIGHUP: a new control role applies at once, without a restart.
+    void reloadAppliesTheControlRoleLive()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        const QString messageId = h.postEmbed(kSurvival);
+        QVERIFY(!messageId.isEmpty());
+        Config config = h.config();
+        config.discord.controlRole = QStringLiteral("1400000000000000777"); // nobody has it
+        h.bot->reloadConfig(config);
+        const QString refused =
+            h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
+                                       QStringLiteral("pdb:v1:addr:") + kSurvival);
+        BOT_VERIFY_SOON(h.discord->originalResponse(refused).has_value(), 5000);
+        QVERIFY2(!h.discord->originalResponse(refused)->content.contains(QStringLiteral("25565")),
+                 qPrintable(h.discord->originalResponse(refused)->content));
+        QVERIFY(h.discord->originalResponse(refused)->content.contains(QStringLiteral("role")));
+
+        h.bot->reloadConfig(h.config());
+        const QString allowed =
+            h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
+                                       QStringLiteral("pdb:v1:addr:") + kSurvival);
+        BOT_VERIFY_SOON(h.discord->originalResponse(allowed).has_value(), 5000);
+        QVERIFY(h.discord->originalResponse(allowed)->content.contains(QStringLiteral("25565")));
+    }
+
     void moreThan25ServersPage()
     {
         BotHarness &h = *m_harness;

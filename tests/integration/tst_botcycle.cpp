@@ -3,6 +3,7 @@
 #include "BotHarness.h"
 
 #include <QBuffer>
+#include <QDir>
 #include <QFile>
 #include <QJsonDocument>
 
@@ -299,6 +300,33 @@ private slots:
         QVERIFY(h.discord->message(h.channel(), survival)->editCount > survivalEdits);
         QVERIFY(h.discord->message(h.channel(), rust)->editCount > rustEdits);
         QCOMPARE(h.bot->embedStore()->lookup(kSurvival)->messageId, survival);
+    }
+
+    // The Python bot's embed/embed_locations.json is imported once: its messages are edited,
+    // not posted again.
+    void importsThePythonBotsFile()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        const QString messageId = h.postEmbed(kSurvival);
+        QVERIFY(!messageId.isEmpty());
+        h.stopBot();
+        // What the Python bot left behind: its file under embed/, none of ours yet.
+        QVERIFY(QDir(h.dataDir.path()).mkpath(QStringLiteral("embed")));
+        QVERIFY(QFile::rename(h.dataDir.filePath(EmbedStore::fileName()),
+                              h.dataDir.filePath(QStringLiteral("embed/embed_locations.json"))));
+        const int messages = int(h.discord->messages(h.channel()).size());
+
+        h.bot = std::make_unique<BotCore>(
+            h.config(), BotServices{&h.nam, SystemClock::instance(), &h.renderer}, h.tuning);
+        QSignalSpy edited(h.bot.get(), &BotCore::embedEdited);
+        QVERIFY(!QCoro::waitFor(h.bot->start()));
+        QCOMPARE(h.bot->embedStore()->lookup(kSurvival)->messageId, messageId);
+        QVERIFY(edited.wait(5000));
+        QCOMPARE(int(h.discord->messages(h.channel()).size()), messages);
+        QVERIFY(QFile::exists(h.dataDir.filePath(EmbedStore::fileName())));
+        QVERIFY(QFile::exists(h.dataDir.filePath(QStringLiteral("embed/embed_locations.json"))));
     }
 
     // stats_source = websocket: the embed follows a state change pushed by Wings within ~2 s,

@@ -144,6 +144,31 @@ private slots:
         QVERIFY(h.bot->lastCycle().panelReachable);
     }
 
+    // A panel slower than the interval: cycles queue up behind each other, never overlap.
+    void slowCyclesNeverOverlap()
+    {
+        BotHarness &h = *m_harness;
+        QVERIFY(h.startSimulators());
+        h.tuning.cycleIntervalMs = 100;
+        QVERIFY(h.startBot());
+        QVERIFY(!h.postEmbed(kSurvival).isEmpty());
+        QVERIFY(!h.postEmbed(kRust).isEmpty());
+        h.panel->setLatency(250); // every cycle takes longer than the interval
+        QSignalSpy cycles(h.bot.get(), &BotCore::cycleFinished);
+        spin(2000);
+        QVERIFY(cycles.size() >= 3);
+        qint64 previousEnd = -1;
+        for (const auto &call : cycles) {
+            const CycleReport report = call.at(0).value<CycleReport>();
+            QVERIFY2(report.startedAtMs >= previousEnd,
+                     qPrintable(QStringLiteral("cycle %1 started before the previous ended")
+                                    .arg(report.number)));
+            previousEnd = report.startedAtMs + report.durationMs;
+            if (report.number > cycles.at(0).at(0).value<CycleReport>().number)
+                QVERIFY(report.durationMs > 100);
+        }
+    }
+
     // A crash (running -> offline without a stop from the bot) and the recovery, with the
     // downtime, reach the alert channel; a stop sent by the bot is no crash.
     void alertsWithDowntime()
