@@ -317,6 +317,8 @@ private slots:
         first->setAutoDelete(false);
         QTRY_COMPARE_WITH_TIMEOUT(m_sim->rateLimitedCount(), 1, 5000);
         const qint64 limitedAt = m_sim->requests().last().elapsedMs;
+        // The simulator counts the 429 when it sends it; the client pauses when it reads it.
+        QTRY_VERIFY_WITH_TIMEOUT(m_rest->rateLimits().globalPauseRemainingMs() > 0, 5000);
         // While the pause lasts, nothing else may reach Discord: other routes, other buckets.
         QList<QPointer<RestReply>> others{
             m_rest->getGuildRoles(m_sim->guildId()),
