@@ -173,7 +173,7 @@ private slots:
         BotHarness &h = *m_harness;
         QVERIFY(h.startSimulators());
         Config config = h.config();
-        config.bot.forcedRefresh = 1;          // due one second after the last edit
+        config.bot.forcedRefresh = 2;          // due two seconds after the last edit
         config.bot.cpuDeltaThreshold = 100000; // only forced refreshes here
         h.tuning.cycleIntervalMs = 60000;      // cycles only when the test asks
         h.tuning.lazyEditsPerCycle = 2;
@@ -194,13 +194,17 @@ private slots:
                             h.discord->originalResponse(refresh)->content.contains(
                                 QStringLiteral("Refreshed 4 of 4")),
                         10000);
-        spin(1200); // all four are due now
+        spin(2200); // all four are due now
         QList<int> forced;
         for (int i = 0; i < 4; ++i) {
             const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
             forced << report.reasons.value(QStringLiteral("forced refresh"));
         }
-        QCOMPARE(forced, (QList<int>{2, 2, 0, 0}));
+        // Four due, two per cycle: {2, 2, 0, 0} (a very slow machine may see the first two
+        // come due again in the third cycle, never more than two per cycle).
+        QCOMPARE(forced.at(0), 2);
+        QCOMPARE(forced.at(1), 2);
+        QCOMPARE(*std::max_element(forced.cbegin(), forced.cend()), 2);
     }
 
     // The same picture is not uploaded twice: the edit keeps the attachment.
