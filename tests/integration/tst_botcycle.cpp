@@ -164,6 +164,21 @@ private slots:
             QCOMPARE(report.edits, 0);
         }
         QVERIFY(h.embedStateField(ark).contains(QStringLiteral("Suspended")));
+
+        // Pressed anyway (an old client, a forged enable): the panel's 409 reason comes back in
+        // words, and the cooldown is released since nothing happened.
+        const QString messageId = h.bot->embedStore()->lookup(ark)->messageId;
+        for (int attempt = 0; attempt < 2; ++attempt) {
+            const QString press =
+                h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
+                                           QStringLiteral("pdb:v1:power:start:") + ark);
+            BOT_VERIFY_SOON(h.discord->originalResponse(press).has_value(), 5000);
+            const QString answer = h.discord->originalResponse(press)->content;
+            QVERIFY2(answer.startsWith(QStringLiteral("Could not start **ARK Island**")),
+                     qPrintable(answer));
+            QVERIFY2(answer.contains(QStringLiteral("suspended")), qPrintable(answer));
+        }
+        QCOMPARE(h.powerRequests(), 2);
     }
 
     // Embeds edited together (a restart, /refresh_embeds) come due for their forced refresh
