@@ -121,6 +121,30 @@ void UpdateCycle::raise(const QString &text)
     m_publisher->postAlert(text);
 }
 
+void UpdateCycle::warnAboutPanelBudget(int tracked)
+{
+    // Polling every tracked server each cycle has to fit the panel's request budget, or every
+    // cycle waits for the rate limiter.
+    const BotContext &context = *m_context;
+    if (context.config.pterodactyl.statsSource != StatsSource::Poll) {
+        m_budgetWarned = false;
+        return;
+    }
+    const double perMinute = tracked * 60000.0 / context.cycleIntervalMs();
+    const bool tight = perMinute > 0.9 * context.tuning.panelClientRequestsPerMinute;
+    if (tight && !m_budgetWarned) {
+        qCWarning(lcBot).noquote()
+            << QStringLiteral("%1 tracked servers polled every %2 s need %3 panel requests per "
+                              "minute, more than the %4 the bot allows itself: cycles will wait. "
+                              "Use stats_source = websocket or a longer update_interval.")
+                   .arg(tracked)
+                   .arg(context.cycleIntervalMs() / 1000.0)
+                   .arg(qRound(perMinute))
+                   .arg(context.tuning.panelClientRequestsPerMinute);
+    }
+    m_budgetWarned = tight;
+}
+
 int UpdateCycle::lazyBudget(int tracked) const
 {
     if (m_context->tuning.lazyEditsPerCycle > 0)
@@ -190,6 +214,7 @@ QCoro::Task<CycleReport> UpdateCycle::run()
     report.startedAtMs = context.clock->monotonicMs();
     const QStringList ids = context.store->serverIds();
     report.tracked = int(ids.size());
+    warnAboutPanelBudget(int(ids.size()));
 
     // 1. The server list, cached between cycles.
     ApiError listError;

@@ -110,6 +110,8 @@ private:
     //! forced-refresh period, so embeds edited together (at start) do not come due together
     //! forever after.
     int lazyBudget(int tracked) const;
+    //! Logs once when polling \a tracked servers per interval exceeds the panel budget.
+    void warnAboutPanelBudget(int tracked);
     void noteDisplay(const QString &serverId, DisplayState state);
     QCoro::Task<> follow(QString serverId, PowerState state);
     void raise(const QString &text);
@@ -121,6 +123,7 @@ private:
     int m_count = 0;
     int m_skipped = 0;
     int m_cyclesSinceList = 0;
+    bool m_budgetWarned = false;
     //! Tracked ids the last full server list did not contain (deleted from the panel).
     QSet<QString> m_missing;
     QHash<QString, DisplayState> m_displays;
