@@ -307,8 +307,8 @@ void RestClient::finish(RestReply *reply, const ApiError &error)
     reply->m_finished = true;
     QPointer<RestReply> guard(reply);
     emit reply->finished();
-    if (guard && guard->m_autoDelete)
-        guard->deleteLater();
+    if (guard && guard->m_autoDelete) // queued: see PanelJob::finishJob
+        QMetaObject::invokeMethod(guard, &QObject::deleteLater, Qt::QueuedConnection);
 }
 
 void RestClient::finishLater(RestReply *reply, const ApiError &error)

@@ -278,8 +278,8 @@ void HttpClient::finish(HttpReply *reply, const ApiError &error)
         reply->m_timeoutTimer->stop();
     QPointer<HttpReply> guard(reply);
     emit reply->finished();
-    if (guard && guard->m_autoDelete)
-        guard->deleteLater();
+    if (guard && guard->m_autoDelete) // queued: see PanelJob::finishJob
+        QMetaObject::invokeMethod(guard, &QObject::deleteLater, Qt::QueuedConnection);
 }
 
 void HttpClient::finishLater(HttpReply *reply, const ApiError &error)
@@ -290,8 +290,8 @@ void HttpClient::finishLater(HttpReply *reply, const ApiError &error)
         reply->m_error = error;
         reply->m_finished = true;
         emit reply->finished();
-        if (reply->m_autoDelete)
-            reply->deleteLater();
+        if (reply->m_autoDelete) // queued: see PanelJob::finishJob
+            QMetaObject::invokeMethod(reply, &QObject::deleteLater, Qt::QueuedConnection);
     });
 }
 

@@ -101,7 +101,9 @@ void PanelJob::finishJob(const ApiError &error)
     if (error.isError())
         qCDebug(lcPanel).noquote() << metaObject()->className() << "failed:" << error.toString();
     emit finished();
-    deleteLater();
+    // Queued behind the coroutine resumptions that finished() posted: a DeferredDelete can be
+    // flushed before them (QTest waits do), deleting the job under an awaiting coroutine.
+    QMetaObject::invokeMethod(this, &QObject::deleteLater, Qt::QueuedConnection);
 }
 
 ApiError PanelJob::jsonObject(const HttpReply &reply, QJsonObject *out)
