@@ -59,7 +59,6 @@ int main(int argc, char *argv[])
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pterodisbot"));
-    QApplication::setOrganizationName(QStringLiteral("pterodisbot"));
     QApplication::setApplicationVersion(QStringLiteral(PTERODISBOT_VERSION));
     QApplication::setQuitOnLastWindowClosed(false);
     installRedactingMessageHandler();
