@@ -18,6 +18,24 @@ namespace Pterodisbot {
 
 namespace {
 
+//! How a batch of embed edits or deletions went, for the command's outcome line.
+struct EmbedTally
+{
+    int done = 0;
+    int gone = 0;
+    int failed = 0;
+
+    void add(const EmbedPublisher::Result &result)
+    {
+        if (result.ok() || result.outcome == EmbedPublisher::Outcome::Coalesced)
+            ++done;
+        else if (result.outcome == EmbedPublisher::Outcome::Untracked)
+            ++gone;
+        else if (result.outcome != EmbedPublisher::Outcome::NotTracked)
+            ++failed;
+    }
+};
+
 const QString kServerStatus = QStringLiteral("server_status");
 const QString kRefreshEmbeds = QStringLiteral("refresh_embeds");
 const QString kPurgeEmbeds = QStringLiteral("purge_embeds");
@@ -340,26 +358,19 @@ QCoro::Task<> CommandHandlers::refreshEmbeds(Interaction interaction)
         context.policy.forget(id);
         edits.push_back(m_publisher->edit(id, QStringLiteral("refresh")));
     }
-    int refreshed = 0;
-    int gone = 0;
-    int failed = 0;
+    EmbedTally tally;
     for (auto &task : edits) {
         const EmbedPublisher::Result result = co_await task;
         if (!self)
             co_return;
-        if (result.ok() || result.outcome == EmbedPublisher::Outcome::Coalesced)
-            ++refreshed;
-        else if (result.outcome == EmbedPublisher::Outcome::Untracked)
-            ++gone;
-        else if (result.outcome != EmbedPublisher::Outcome::NotTracked)
-            ++failed;
+        tally.add(result);
     }
     QString text =
-        QStringLiteral("Refreshed %1 of %2 status embeds.").arg(refreshed).arg(ids.size());
-    if (gone > 0)
-        text += QStringLiteral(" %1 had been deleted and are no longer tracked.").arg(gone);
-    if (failed > 0)
-        text += QStringLiteral(" %1 could not be edited (see the bot's log).").arg(failed);
+        QStringLiteral("Refreshed %1 of %2 status embeds.").arg(tally.done).arg(ids.size());
+    if (tally.gone > 0)
+        text += QStringLiteral(" %1 had been deleted and are no longer tracked.").arg(tally.gone);
+    if (tally.failed > 0)
+        text += QStringLiteral(" %1 could not be edited (see the bot's log).").arg(tally.failed);
     co_await guard.reply->sendText(text);
 }
 
@@ -384,28 +395,21 @@ QCoro::Task<> CommandHandlers::purgeEmbeds(Interaction interaction)
     std::vector<QCoro::Task<EmbedPublisher::Result>> removals;
     for (const QString &id : ids)
         removals.push_back(m_publisher->remove(id));
-    int deleted = 0;
-    int gone = 0;
-    int failed = 0;
+    EmbedTally tally;
     for (auto &task : removals) {
         const EmbedPublisher::Result result = co_await task;
         if (!self)
             co_return;
-        if (result.outcome == EmbedPublisher::Outcome::Done)
-            ++deleted;
-        else if (result.outcome == EmbedPublisher::Outcome::Untracked)
-            ++gone;
-        else if (result.outcome != EmbedPublisher::Outcome::NotTracked)
-            ++failed;
+        tally.add(result);
     }
     m_publisher->saveStore();
-    QString text = QStringLiteral("Deleted %1 status embeds.").arg(deleted);
-    if (gone > 0)
-        text += QStringLiteral(" %1 were already gone.").arg(gone);
-    if (failed > 0)
+    QString text = QStringLiteral("Deleted %1 status embeds.").arg(tally.done);
+    if (tally.gone > 0)
+        text += QStringLiteral(" %1 were already gone.").arg(tally.gone);
+    if (tally.failed > 0)
         text +=
             QStringLiteral(" %1 could not be deleted and are still tracked (see the bot's log).")
-                .arg(failed);
+                .arg(tally.failed);
     co_await guard.reply->sendText(text);
 }
 
