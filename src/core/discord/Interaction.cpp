@@ -1,5 +1,7 @@
 #include "discord/Interaction.h"
 
+#include <optional>
+
 #include <QJsonArray>
 
 namespace Pterodisbot {
@@ -79,15 +81,25 @@ public:
         return false;
     }
 
+    //! The value at \a key; nullopt when absent or null, which is an error when \a required.
+    std::optional<QJsonValue> field(const QJsonObject &object, const QString &key,
+                                    const QString &path, bool required)
+    {
+        const QJsonValue value = object.value(key);
+        if (!value.isUndefined() && !value.isNull())
+            return value;
+        if (required)
+            fail(QStringLiteral("%1 is missing").arg(path));
+        return std::nullopt;
+    }
+
     bool snowflake(const QJsonObject &object, const QString &key, const QString &path, QString &out,
                    bool required)
     {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined() || value.isNull()) {
-            if (required)
-                return fail(QStringLiteral("%1 is missing").arg(path));
-            return true;
-        }
+        const std::optional<QJsonValue> found = field(object, key, path, required);
+        if (!found)
+            return !required;
+        const QJsonValue &value = *found;
         if (!isSnowflake(value))
             return fail(QStringLiteral("%1 is not a snowflake").arg(path));
         out = value.toString();
@@ -97,12 +109,10 @@ public:
     bool string(const QJsonObject &object, const QString &key, const QString &path, QString &out,
                 int maxLength, bool required)
     {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined() || value.isNull()) {
-            if (required)
-                return fail(QStringLiteral("%1 is missing").arg(path));
-            return true;
-        }
+        const std::optional<QJsonValue> found = field(object, key, path, required);
+        if (!found)
+            return !required;
+        const QJsonValue &value = *found;
         if (!value.isString())
             return fail(QStringLiteral("%1 is not a string").arg(path));
         if (value.toString().size() > maxLength)
@@ -114,12 +124,10 @@ public:
     bool integer(const QJsonObject &object, const QString &key, const QString &path, int &out,
                  bool required)
     {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined() || value.isNull()) {
-            if (required)
-                return fail(QStringLiteral("%1 is missing").arg(path));
-            return true;
-        }
+        const std::optional<QJsonValue> found = field(object, key, path, required);
+        if (!found)
+            return !required;
+        const QJsonValue &value = *found;
         if (!isInteger(value) || value.toDouble() < 0 || value.toDouble() > 1e6)
             return fail(QStringLiteral("%1 is not a small integer").arg(path));
         out = value.toInt();
