@@ -79,6 +79,8 @@ ChartPanel::ChartPanel(QGraphicsScene *scene, const QRectF &geometry, QColor col
     styleAxis(m_valueAxis, labelFont);
     m_valueAxis->setTickType(QValueAxis::TicksDynamic);
     m_valueAxis->setTickAnchor(0);
+    m_valueAxis->setRange(m_shownRange.min, m_shownRange.max);
+    m_valueAxis->setTickInterval(m_shownRange.tickInterval);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
 
     m_timeAxis = new QDateTimeAxis;
@@ -139,8 +141,10 @@ void ChartPanel::update(const QList<QPointF> &points, const AxisRange &valueRang
             m_scaled.append(QPointF(point.x(), point.y() / valueRange.divisor));
     }
 
+    m_valueAxis->setTickInterval(transitionTickInterval(m_shownRange, valueRange));
     m_valueAxis->setRange(valueRange.min, valueRange.max);
     m_valueAxis->setTickInterval(valueRange.tickInterval);
+    m_shownRange = valueRange;
     m_valueAxis->setLabelFormat(QStringLiteral("%.") + QString::number(valueRange.decimals) +
                                 QStringLiteral("f ") + valueRange.unit +
                                 // QtCharts sets the labels flush against the axis line.

@@ -52,6 +52,7 @@ private:
     QGraphicsSimpleTextItem *m_title = nullptr;
     QGraphicsSimpleTextItem *m_waiting = nullptr;
     QList<QPointF> m_scaled; // reused between updates
+    AxisRange m_shownRange;  // the value axis as last set
     bool m_timeLabels;
 };
 

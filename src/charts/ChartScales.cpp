@@ -45,6 +45,19 @@ double niceStep(double raw)
     return 10 * magnitude;
 }
 
+int tickCount(const AxisRange &range)
+{
+    if (!(range.tickInterval > 0) || !(range.max > range.min))
+        return 1;
+    // Tolerance: 4.0 / 1.0 may land a hair under 4 in floating point.
+    return int(std::floor((range.max - range.min) / range.tickInterval + 1e-9)) + 1;
+}
+
+double transitionTickInterval(const AxisRange &from, const AxisRange &to)
+{
+    return std::max({from.max - from.min, to.max - to.min, from.tickInterval, to.tickInterval});
+}
+
 AxisRange cpuAxisRange(const ChartInput &input)
 {
     AxisRange range;

@@ -40,6 +40,16 @@ AxisRange memoryAxisRange(const ChartInput &input);
 //! to 7 ticks.
 TimeRange timeAxisRange(const ChartInput &input);
 
+//! Ticks (with labels) a value axis shows for \a range, both ends included.
+int tickCount(const AxisRange &range);
+
+//! The tick interval to give a value axis before it moves from \a from to \a to. QValueAxis
+//! relayouts on every setter, with one label item per tick: setting the range first under the
+//! old interval (0–8 GiB by 2 GiB, then 0–2048 MiB by 2) would lay out 1025 ticks on the way —
+//! hundreds of milliseconds and a heap that never shrinks back. Under this interval both the old
+//! and the new range have at most two ticks; then the new interval is set.
+double transitionTickInterval(const AxisRange &from, const AxisRange &to);
+
 //! Smallest "round" step (1, 2, 2.5 or 5 × 10^k) not below \a raw.
 double niceStep(double raw);
 
