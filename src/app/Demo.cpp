@@ -42,6 +42,9 @@ QCoro::Task<bool> Demo::start()
     PterodisbotSim::PanelSimOptions panelOptions;
     panelOptions.serverCount = m_options.servers;
     panelOptions.tickIntervalMs = 1000;
+    // No /resources cache (the real panel's is 20 s): the script is short and shows each change
+    // within one update interval; pterodisbot-sim has the cache on.
+    panelOptions.resourcesCacheMs = 0;
     if (!m_panel->start(panelOptions)) {
         say(QStringLiteral("the panel simulator could not start: ") + m_panel->errorString());
         co_return false;

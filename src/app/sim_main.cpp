@@ -55,6 +55,10 @@ bool parseArguments(const QCoreApplication &app, ToolOptions *options, QString *
          QStringLiteral("PORT")},
         {QStringLiteral("tick-ms"),
          QStringLiteral("Simulation tick in milliseconds (default 1000)."), QStringLiteral("MS")},
+        {QStringLiteral("resources-cache-ms"),
+         QStringLiteral("How long the panel serves /resources from its cache, per server "
+                        "(default 20000, as Pterodactyl; 0 = always fresh)."),
+         QStringLiteral("MS")},
         {QStringLiteral("random-seed"),
          QStringLiteral("Seed of the simulated load and generated uuids (default 1)."),
          QStringLiteral("N")},
@@ -74,6 +78,7 @@ bool parseArguments(const QCoreApplication &app, ToolOptions *options, QString *
 
     PterodisbotSim::PanelSimOptions &panel = options->panel;
     panel.seedFile = parser.value(QStringLiteral("seed-file"));
+    panel.resourcesCacheMs = PterodisbotSim::kPanelResourcesCacheMs;
     int port = 0;
     int wingsPort = 0;
     int seed = 1;
@@ -82,6 +87,8 @@ bool parseArguments(const QCoreApplication &app, ToolOptions *options, QString *
         !parseNumber(parser, QStringLiteral("wings-port"), 0, 65535, &wingsPort, error) ||
         !parseNumber(parser, QStringLiteral("tick-ms"), 10, 3600000, &panel.tickIntervalMs,
                      error) ||
+        !parseNumber(parser, QStringLiteral("resources-cache-ms"), 0, 3600000,
+                     &panel.resourcesCacheMs, error) ||
         !parseNumber(parser, QStringLiteral("random-seed"), 0, 2147483647, &seed, error))
         return false;
     panel.panelPort = quint16(port);
@@ -100,7 +107,7 @@ bool parseArguments(const QCoreApplication &app, ToolOptions *options, QString *
     return true;
 }
 
-void printPanel(const PterodisbotSim::PanelSimulator &sim, QTextStream &out)
+void printPanel(const PterodisbotSim::PanelSimulator &sim, int resourcesCacheMs, QTextStream &out)
 {
     const QStringList ids = sim.serverIdentifiers();
     out << "Pterodactyl panel simulator\n"
@@ -109,6 +116,10 @@ void printPanel(const PterodisbotSim::PanelSimulator &sim, QTextStream &out)
         << "  servers   : " << ids.size() << " on " << sim.nodeCount() << " node(s)";
     if (!ids.isEmpty())
         out << ", first " << ids.first() << " \"" << sim.serverName(ids.first()) << '"';
+    out << "\n  /resources: "
+        << (resourcesCacheMs > 0 ? QStringLiteral("cached %1 s per server, like the panel")
+                                       .arg(resourcesCacheMs / 1000.0)
+                                 : QStringLiteral("always fresh (no cache)"));
     out << "\n\nTest keys (fake, made for this run only):\n"
         << "  client, user \"player\" (owns every server) : " << sim.clientKey() << '\n'
         << "  client, root admin \"admin\"                : " << sim.adminClientKey() << '\n'
@@ -165,7 +176,7 @@ int main(int argc, char *argv[])
         err << "pterodisbot-sim: " << panel.errorString() << '\n';
         return 1;
     }
-    printPanel(panel, out);
+    printPanel(panel, options.panel.resourcesCacheMs, out);
 
     PterodisbotSim::DiscordSimulator discord;
     if (!discord.start(options.discord)) {

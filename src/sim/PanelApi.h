@@ -82,6 +82,7 @@ struct PanelApiLimits
     int clientRateLimit = 720;
     int applicationRateLimit = 240;
     int rateLimitWindowMs = 60000;
+    int resourcesCacheMs = 0; //!< see PanelSimOptions
 };
 
 //! The panel's HTTP API over a PanelWorld: routing, authentication, key types, throttling and
@@ -127,6 +128,9 @@ private:
     QString conflict(const SimServer &server, PanelRoute::Endpoint endpoint,
                      const Caller &caller) const;
     QUrl pageUrl(const PanelCall &call) const;
+    //! /resources as the panel answers it: from its cache while that is fresh, else from Wings
+    //! (504 when the node is down).
+    PanelReply resources(const SimServer &server, bool nodeDown);
 
     PanelWorld &m_world;
     PanelApiLimits m_limits;
@@ -134,6 +138,12 @@ private:
     QHash<QString, PanelKey> m_keys;
     QUrl m_panelUrl;
     int m_wingsPort = 0;
+    struct CachedResources
+    {
+        qint64 atMs = 0; // world time
+        QJsonObject body;
+    };
+    QHash<QString, CachedResources> m_resourcesCache; // by server uuid
 };
 
 } // namespace PterodisbotSim

@@ -134,10 +134,7 @@ PanelReply PanelApi::clientServerCall(const PanelCall &call, const PanelRoute &r
     case E::ClientServer:
         return PanelReply::json(PanelJson::clientServer(m_world, server, *caller.user, true));
     case E::ClientResources:
-        // The panel reports any Wings failure on /resources as 504.
-        if (nodeDown)
-            return PanelReply::failure(504);
-        return PanelReply::json(PanelJson::clientStats(server));
+        return resources(server, nodeDown);
     case E::ClientPower:
         return clientPower(call, index);
     case E::ClientWebsocket:
@@ -145,6 +142,23 @@ PanelReply PanelApi::clientServerCall(const PanelCall &call, const PanelRoute &r
     default:
         return PanelReply::error(404, QStringLiteral("NotFoundHttpException"), kNotFound);
     }
+}
+
+PanelReply PanelApi::resources(const SimServer &server, bool nodeDown)
+{
+    // Like the panel's cache->remember(): a fresh entry answers without asking Wings, a failure
+    // is not remembered.
+    const qint64 now = m_world.nowMs();
+    const auto cached = m_resourcesCache.constFind(server.uuid);
+    if (cached != m_resourcesCache.cend() && now - cached->atMs < m_limits.resourcesCacheMs)
+        return PanelReply::json(cached->body);
+    // The panel reports any Wings failure on /resources as 504.
+    if (nodeDown)
+        return PanelReply::failure(504);
+    QJsonObject body = PanelJson::clientStats(server);
+    if (m_limits.resourcesCacheMs > 0)
+        m_resourcesCache.insert(server.uuid, {now, body});
+    return PanelReply::json(body);
 }
 
 PanelReply PanelApi::clientPower(const PanelCall &call, int index)

@@ -6,6 +6,10 @@
 namespace PterodisbotSim {
 
 //! How the panel simulator behaves; every interval is configurable so tests run fast.
+//! How long Pterodactyl serves /resources from its cache, per server
+//! (ResourceUtilizationController: cache->remember(..., 20 s)).
+inline constexpr int kPanelResourcesCacheMs = 20000;
+
 struct PanelSimOptions
 {
     int serverCount = 8;                //!< ignored when seedFile is set
@@ -21,6 +25,10 @@ struct PanelSimOptions
     int applicationRateLimit = 240;     //!< application API
     int rateLimitWindowMs = 60000;      //!< fixed window
     int serversPerNode = 50;            //!< nodes are created to hold the servers
+    //! The panel answers /resources from a cache for this long per server, in simulated time;
+    //! 0 = always fresh. Off by default so that tests see a state change at once;
+    //! pterodisbot-sim turns it on with the panel's kPanelResourcesCacheMs.
+    int resourcesCacheMs = 0;
     // Additions beyond the shared contract:
     quint16 panelPort = 0; //!< 0 = any free port
     quint16 wingsPort = 0; //!< 0 = any free port

@@ -76,7 +76,7 @@ bool PanelSimulator::start(const PanelSimOptions &options)
 
     makeKeys();
     const PanelApiLimits limits{options.clientRateLimit, options.applicationRateLimit,
-                                options.rateLimitWindowMs};
+                                options.rateLimitWindowMs, options.resourcesCacheMs};
     m_api = std::make_unique<PanelApi>(*m_world, limits);
     const int admin = 1;
     const int player = 2;

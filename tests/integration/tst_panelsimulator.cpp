@@ -825,6 +825,63 @@ private slots:
             404);
     }
 
+    // Pterodactyl caches /resources for 20 s per server: a state change shows only when the
+    // entry expires, and an answer comes from the cache even while the node is down.
+    void resourcesAreCachedTwentySeconds()
+    {
+        PanelSimOptions options = manualOptions();
+        options.startingDurationMs = 1000;
+        options.resourcesCacheMs = PterodisbotSim::kPanelResourcesCacheMs;
+        PanelSimulator sim;
+        QVERIFY(sim.start(options));
+        const QString id = serverIn(sim, QStringLiteral("offline"));
+        const QString other = serverIn(sim, QStringLiteral("running"));
+        QVERIFY(!id.isEmpty() && !other.isEmpty());
+        const auto state = [&](const QString &server) {
+            const HttpResult r =
+                get(sim, QStringLiteral("/api/client/servers/%1/resources").arg(server),
+                    sim.clientKey());
+            return r.status == 200
+                       ? r.json[QLatin1String("attributes")][QLatin1String("current_state")]
+                             .toString()
+                       : QString::number(r.status);
+        };
+        QCOMPARE(state(id), QStringLiteral("offline"));
+        QCOMPARE(power(sim, id, R"({"signal":"start"})").status, 204);
+        sim.tick(1000);
+        QCOMPARE(sim.serverState(id), QStringLiteral("running"));
+        QCOMPARE(state(id), QStringLiteral("offline"));    // cached at t = 0
+        QCOMPARE(state(other), QStringLiteral("running")); // per server: its own entry
+        sim.tick(18999);
+        QCOMPARE(state(id), QStringLiteral("offline"));
+        sim.tick(1);
+        QCOMPARE(state(id), QStringLiteral("running")); // 20 s: fresh, and cached again
+
+        sim.setNodeDown(sim.serverNodeId(id), true);
+        QCOMPARE(state(id), QStringLiteral("running"));
+        sim.tick(20000);
+        QCOMPARE(state(id), QStringLiteral("504")); // a failure is not remembered...
+        sim.setNodeDown(sim.serverNodeId(id), false);
+        QCOMPARE(state(id), QStringLiteral("running")); // ...so the next answer is fresh
+
+        // Without the cache (the default) every answer is fresh.
+        PanelSimulator uncached;
+        QVERIFY(uncached.start(manualOptions()));
+        const QString server = serverIn(uncached, QStringLiteral("offline"));
+        const HttpResult before =
+            get(uncached, QStringLiteral("/api/client/servers/%1/resources").arg(server),
+                uncached.clientKey());
+        QCOMPARE(
+            before.json[QLatin1String("attributes")][QLatin1String("current_state")].toString(),
+            QStringLiteral("offline"));
+        QCOMPARE(power(uncached, server, R"({"signal":"start"})").status, 204);
+        const HttpResult after =
+            get(uncached, QStringLiteral("/api/client/servers/%1/resources").arg(server),
+                uncached.clientKey());
+        QCOMPARE(after.json[QLatin1String("attributes")][QLatin1String("current_state")].toString(),
+                 QStringLiteral("starting"));
+    }
+
     void faultInjection()
     {
         PanelSimulator sim;
