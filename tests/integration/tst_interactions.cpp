@@ -1,4 +1,5 @@
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTest>
@@ -87,6 +88,23 @@ private:
                 break;
         }
         return ApiError{ApiError::Kind::Timeout, 0, {}, QStringLiteral("never finished")};
+    }
+
+    // The message contents sent for interaction \a id (callbacks and webhook calls), in order.
+    QStringList sentContents(const QString &id) const
+    {
+        const QString token = m_sim->interactionToken(id);
+        QStringList contents;
+        for (const DiscordRequestRecord &record : m_sim->requests()) {
+            if (!record.path.contains(token))
+                continue;
+            const QJsonObject body = QJsonDocument::fromJson(record.body).object();
+            const QJsonObject message =
+                body.contains(u"data") ? body[u"data"].toObject() : body; // callback or webhook
+            if (message.contains(u"content"))
+                contents << message[u"content"].toString();
+        }
+        return contents;
     }
 
     QString postButtonMessage()
@@ -187,6 +205,37 @@ private slots:
         for (const QJsonValue &command : m_sim->registeredCommands())
             found = found || command[u"description"].toString() == QLatin1String("Servers");
         QVERIFY(found);
+    }
+
+    // Discord's view decides; a failed GET is no reason to keep stale commands.
+    void commandsOverwrittenWhenTheyCannotBeRead()
+    {
+        const auto put = [this] {
+            int n = 0;
+            for (const DiscordRequestRecord &record : m_sim->requests())
+                n += record.method == QLatin1String("PUT") && record.status == 200 &&
+                     record.path.endsWith(QLatin1String("/commands"));
+            return n;
+        };
+        const auto sync = [this] {
+            return QCoro::waitFor(InteractionCommands::syncGuildCommands(
+                m_rest.get(), m_sim->applicationId(), m_sim->guildId(), botCommands()));
+        };
+        QVERIFY(sync().ok());
+        const int before = put();
+
+        m_sim->setServerErrors(1, 403); // the GET
+        const auto blind = sync();
+        QVERIFY2(blind.ok(), qPrintable(blind.error.toString()));
+        QVERIFY(blind.value);
+        QCOMPARE(put(), before + 1);
+
+        m_sim->setServerErrors(2, 403); // the GET and the PUT
+        const auto refused = sync();
+        QVERIFY(!refused.ok());
+        QVERIFY(!refused.value);
+        QCOMPARE(refused.error.httpStatus, 403);
+        QCOMPARE(put(), before + 1);
     }
 
     // A handler slower than the auto-defer threshold: deferred (type 5) in time, then its
@@ -292,6 +341,123 @@ private slots:
         // nothing private reached the channel
         for (const SimMessage &message : m_sim->messages(m_channel))
             QVERIFY(!message.content.contains(QLatin1String("10.0.0.5")));
+    }
+
+    // With the ephemeral reply style a reply is ephemeral however long the handler takes.
+    void ephemeralStyleMakesEveryReplyEphemeral_data()
+    {
+        QTest::addColumn<bool>("slow");
+        QTest::newRow("fast: type 4") << false;
+        QTest::newRow("slow: type 5, then @original") << true;
+    }
+    void ephemeralStyleMakesEveryReplyEphemeral()
+    {
+        QFETCH(bool, slow);
+        QSignalSpy finished(m_responder.get(), &InteractionResponder::finished);
+        m_deferStyle = InteractionResponder::DeferStyle::EphemeralReply;
+        m_handler = [slow](Interaction) -> QCoro::Task<InteractionAnswer> {
+            if (slow)
+                co_await QCoro::sleepFor(kSlowHandler);
+            co_return InteractionAnswer::reply(text(QStringLiteral("3 servers")));
+        };
+        const QString id = m_sim->injectSlashCommand(m_channel, kUser, {kAdminRole},
+                                                     QStringLiteral("server_status"));
+        QVERIFY(!waitFinished(finished, id));
+        const QJsonObject response = m_sim->interactionResponse(id);
+        QCOMPARE(response[u"type"].toInt(), slow ? 5 : 4);
+        QCOMPARE(response[u"data"][u"flags"].toInt() & 64, 64);
+        const auto original = m_sim->originalResponse(id);
+        QVERIFY(original);
+        QVERIFY(original->ephemeral);
+        QCOMPARE(original->content, QStringLiteral("3 servers"));
+        QVERIFY(m_sim->followUps(id).isEmpty());
+    }
+
+    // A long job shows where it is. Progress before the auto-defer is the callback itself (no
+    // deferral follows, however long the job takes); later progress and the answer edit
+    // @original, one request at a time, and the answer supersedes progress not yet sent.
+    void progressThenAnswer_data()
+    {
+        QTest::addColumn<bool>("deferredFirst");
+        QTest::newRow("progress is the callback") << false;
+        QTest::newRow("progress after the deferral") << true;
+    }
+    void progressThenAnswer()
+    {
+        QFETCH(bool, deferredFirst);
+        QSignalSpy finished(m_responder.get(), &InteractionResponder::finished);
+        QSignalSpy deferred(m_responder.get(), &InteractionResponder::deferred);
+        m_deferStyle = InteractionResponder::DeferStyle::EphemeralReply;
+        QStringList seenDuringJob;
+        m_handler = [this, deferredFirst,
+                     &seenDuringJob](Interaction interaction) -> QCoro::Task<InteractionAnswer> {
+            if (deferredFirst)
+                co_await QCoro::sleepFor(kSlowHandler);
+            m_responder->showProgress(interaction, text(QStringLiteral("Refreshing 2 embeds…")));
+            co_await QCoro::sleepFor(kSlowHandler); // well past the auto-defer
+            const auto original = m_sim->originalResponse(interaction.id);
+            seenDuringJob << (original ? original->content : QStringLiteral("(nothing)"));
+            m_responder->showProgress(interaction, text(QStringLiteral("1 of 2 done")));
+            // still waiting while "1 of 2" is on its way: the answer supersedes it
+            m_responder->showProgress(interaction, text(QStringLiteral("2 of 2 done")));
+            co_return InteractionAnswer::reply(text(QStringLiteral("Refreshed 2 of 2.")));
+        };
+        const QString id = m_sim->injectSlashCommand(m_channel, kUser, {kAdminRole},
+                                                     QStringLiteral("refresh_embeds"));
+        const ApiError error = waitFinished(finished, id);
+        QVERIFY2(!error, qPrintable(error.toString()));
+
+        const QJsonObject response = m_sim->interactionResponse(id);
+        QCOMPARE(response[u"type"].toInt(), deferredFirst ? 5 : 4);
+        QCOMPARE(response[u"data"][u"flags"].toInt() & 64, 64);
+        QCOMPARE(deferred.size(), deferredFirst ? 1 : 0);
+        QVERIFY(m_sim->interactionAckLatencyMs(id) < 3000);
+        QCOMPARE(seenDuringJob, QStringList{QStringLiteral("Refreshing 2 embeds…")});
+        QCOMPARE(sentContents(id),
+                 (QStringList{QStringLiteral("Refreshing 2 embeds…"), QStringLiteral("1 of 2 done"),
+                              QStringLiteral("Refreshed 2 of 2.")}));
+        const auto original = m_sim->originalResponse(id);
+        QVERIFY(original);
+        QVERIFY(original->ephemeral);
+        QCOMPARE(original->content, QStringLiteral("Refreshed 2 of 2."));
+        QVERIFY(m_sim->followUps(id).isEmpty());
+    }
+
+    // Progress on a component with the update style replaces the component's message.
+    void componentProgressUpdatesItsMessage()
+    {
+        const QString messageId = postButtonMessage();
+        QSignalSpy finished(m_responder.get(), &InteractionResponder::finished);
+        m_handler = [this](Interaction interaction) -> QCoro::Task<InteractionAnswer> {
+            m_responder->showProgress(interaction, text(QStringLiteral("Minecraft: working…")));
+            co_await QCoro::sleepFor(kSlowHandler);
+            co_return InteractionAnswer::update(text(QStringLiteral("Minecraft: starting")));
+        };
+        const QString id = m_sim->injectComponent(m_channel, messageId, kUser, {kAdminRole},
+                                                  QStringLiteral("pdb:v1:power:start:a1b2c3d4"));
+        QVERIFY(!waitFinished(finished, id));
+        QCOMPARE(m_sim->interactionResponse(id)[u"type"].toInt(), 7);
+        QCOMPARE(sentContents(id), (QStringList{QStringLiteral("Minecraft: working…"),
+                                                QStringLiteral("Minecraft: starting")}));
+        QCOMPARE(m_sim->message(m_channel, messageId)->content,
+                 QStringLiteral("Minecraft: starting"));
+    }
+
+    // Without a Discord client (not created yet, or deleted by a reconnect) the interaction
+    // ends with Cancelled instead of hanging.
+    void noClientCancels()
+    {
+        InteractionResponder responder(nullptr, &m_clock);
+        QSignalSpy finished(&responder, &InteractionResponder::finished);
+        const QString id = m_sim->injectSlashCommand(m_channel, kUser, {kAdminRole},
+                                                     QStringLiteral("server_status"));
+        QTRY_COMPARE(m_received.size(), 1);
+        responder.handle(m_received[0], [](Interaction) -> QCoro::Task<InteractionAnswer> {
+            co_return InteractionAnswer::ephemeralText(QStringLiteral("never sent"));
+        });
+        QCOMPARE(waitFinished(finished, id).kind, ApiError::Kind::Cancelled);
+        QCOMPARE(responder.activeCount(), 0);
+        QVERIFY(!m_sim->interactionAcknowledged(id));
     }
 
     void buttonUpdatesItsMessage_data()

@@ -18,6 +18,7 @@ namespace Pterodisbot {
 class ChartRenderer;
 class Clock;
 class EmbedStore;
+class InteractionResponder;
 class PanelClient;
 class RestClient;
 
@@ -72,6 +73,8 @@ struct BotContext
     QPointer<RestClient> rest;
     QPointer<PanelClient> panel;
     EmbedStore *store = nullptr;
+    //! Answers every interaction in time; handlers show progress through it.
+    InteractionResponder *responder = nullptr;
     //! Ours, resolved at start (configuration or GET /users/@me).
     QString applicationId;
 

@@ -9,6 +9,7 @@
 #include "bot/EmbedPublisher.h"
 #include "bot/PowerButtons.h"
 #include "Clock.h"
+#include "discord/InteractionResponder.h"
 #include "discord/RestClient.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
@@ -25,6 +26,11 @@ ApiError errorOf(ApiError::Kind kind, const QString &message)
     error.kind = kind;
     error.message = message;
     return error;
+}
+
+QCoro::Task<InteractionAnswer> refusal(QString text)
+{
+    co_return InteractionAnswer::ephemeralText(text);
 }
 
 } // namespace
@@ -45,6 +51,10 @@ BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject 
 
     m_store = std::make_unique<EmbedStore>(dataDir(), m_context.clock);
     m_context.store = m_store.get();
+    m_responder = new InteractionResponder(
+        nullptr, m_context.clock, ResponderOptions{.autoDeferMs = m_context.tuning.autoDeferMs},
+        this);
+    m_context.responder = m_responder;
     m_publisher = new EmbedPublisher(&m_context, this);
     m_cycle = new UpdateCycle(&m_context, m_publisher, this);
     m_commands = new CommandHandlers(&m_context, m_publisher, this);
@@ -128,6 +138,7 @@ void BotCore::createRestClient()
         qCCritical(lcBot).noquote() << "Discord requests paused:" << reason;
     });
     m_context.rest = rest;
+    m_responder->setRestClient(rest);
 }
 
 void BotCore::createPanelClient()
@@ -329,8 +340,12 @@ void BotCore::onInteraction(const QJsonObject &json)
     qCDebug(lcInteractions).noquote() << "received" << interaction.describe();
     emit interactionReceived(interaction.id, interaction.describe());
 
+    // Every answer is ephemeral except the page buttons', which update the menu they are on.
+    using Style = InteractionResponder::DeferStyle;
     if (interaction.isCommand()) {
-        m_commands->handleCommand(interaction);
+        m_responder->handle(
+            interaction, [this](Interaction i) { return m_commands->handleCommand(std::move(i)); },
+            Style::EphemeralReply);
         return;
     }
     if (!interaction.isComponent())
@@ -348,19 +363,32 @@ void BotCore::onInteraction(const QJsonObject &json)
     case CustomId::Kind::Power:
     case CustomId::Kind::Address:
         if (!isSelect) {
-            m_power->handle(interaction, *id.id);
+            m_responder->handle(
+                interaction,
+                [this, id = *id.id](Interaction i) { return m_power->handle(std::move(i), id); },
+                Style::EphemeralReply);
             return;
         }
         break;
     case CustomId::Kind::Select:
         if (isSelect) {
-            m_commands->handleSelect(interaction, *id.id);
+            m_responder->handle(
+                interaction,
+                [this, id = *id.id](Interaction i) {
+                    return m_commands->handleSelect(std::move(i), id);
+                },
+                Style::EphemeralReply);
             return;
         }
         break;
     case CustomId::Kind::Page:
         if (!isSelect) {
-            m_commands->handlePage(interaction, *id.id);
+            m_responder->handle(
+                interaction,
+                [this, id = *id.id](Interaction i) {
+                    return m_commands->handlePage(std::move(i), id);
+                },
+                Style::UpdateMessage);
             return;
         }
         break;
@@ -370,14 +398,11 @@ void BotCore::onInteraction(const QJsonObject &json)
     refuseComponent(interaction, QStringLiteral("This button or menu is not one of mine."));
 }
 
-QCoro::Task<> BotCore::refuseComponent(Interaction interaction, QString text)
+void BotCore::refuseComponent(const Interaction &interaction, const QString &text)
 {
-    QPointer<BotReply> reply =
-        new BotReply(m_context.rest, m_context.clock, m_context.applicationId, interaction,
-                     BotReply::Style::NewMessage, true, m_context.tuning.autoDeferMs, this);
-    co_await reply->sendText(text);
-    if (reply)
-        reply->deleteLater();
+    m_responder->handle(
+        interaction, [text](Interaction) { return refusal(text); },
+        InteractionResponder::DeferStyle::EphemeralReply);
 }
 
 } // namespace Pterodisbot

@@ -28,6 +28,7 @@ class ChartRenderer;
 class Clock;
 class CommandHandlers;
 class EmbedPublisher;
+class InteractionResponder;
 class PanelClient;
 class PowerButtons;
 class RestClient;
@@ -129,7 +130,7 @@ private:
     void onGuildCreate(const QJsonObject &guild);
     void onDispatch(const QString &eventName, const QJsonObject &data);
     void onGatewayStopped(const QString &reason);
-    QCoro::Task<> refuseComponent(Interaction interaction, QString text);
+    void refuseComponent(const Interaction &interaction, const QString &text);
     void fail(const QString &message);
 
     BotServices m_services;
@@ -138,6 +139,7 @@ private:
     std::unique_ptr<EmbedStore> m_store;
     EmbedPublisher *m_publisher = nullptr;
     UpdateCycle *m_cycle = nullptr;
+    InteractionResponder *m_responder = nullptr;
     CommandHandlers *m_commands = nullptr;
     PowerButtons *m_power = nullptr;
     QPointer<Gateway> m_gateway;

@@ -6,6 +6,7 @@
 
 #include "bot/CommandHandlers.h"
 #include "discord/DiscordError.h"
+#include "discord/InteractionCommands.h"
 #include "discord/RestClient.h"
 #include "discord/RestModels.h"
 #include "logging.h"
@@ -92,31 +93,16 @@ QCoro::Task<> BotCore::registerCommands()
     if (guild.isEmpty() || !m_context.rest)
         co_return;
     QPointer<BotCore> self(this);
-    RestReply *current = m_context.rest->getGuildCommands(m_context.applicationId, guild);
-    co_await qCoro(current, &RestReply::finished);
-    const ApiError listError = current->error();
-    const QJsonArray registered = current->array();
-    if (!self || !m_context.rest)
+    const ApiResult<bool> synced = co_await InteractionCommands::syncGuildCommands(
+        m_context.rest, m_context.applicationId, guild, CommandHandlers::commandDefinitions());
+    if (!self || !synced.error)
         co_return;
-    if (!listError && CommandHandlers::commandsMatch(registered)) {
-        qCDebug(lcBot) << "guild commands are up to date";
-        co_return;
-    }
-    RestReply *put = m_context.rest->bulkOverwriteGuildCommands(
-        m_context.applicationId, guild, CommandHandlers::commandDefinitions());
-    co_await qCoro(put, &RestReply::finished);
-    const ApiError error = put->error();
-    if (!self)
-        co_return;
-    if (error) {
-        qCWarning(lcBot).noquote()
-            << "cannot register the slash commands in guild" << guild << ":" << error.toString()
-            << (discordCode(error) == DiscordErrorCode::MissingAccess
-                    ? QStringLiteral("- invite the bot with the applications.commands scope")
-                    : QString());
-    } else {
-        qCInfo(lcBot) << "registered the slash commands in guild" << guild;
-    }
+    qCWarning(lcBot).noquote() << "cannot register the slash commands in guild" << guild << ":"
+                               << synced.error.toString()
+                               << (discordCode(synced.error) == DiscordErrorCode::MissingAccess
+                                       ? QStringLiteral("- invite the bot with the "
+                                                        "applications.commands scope")
+                                       : QString());
 }
 
 QCoro::Task<ApiError> BotCore::connectGateway()

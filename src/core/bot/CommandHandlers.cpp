@@ -4,13 +4,12 @@
 
 #include <QJsonObject>
 #include <QPointer>
-#include <QSet>
 
 #include "bot/BotContext.h"
 #include "bot/EmbedPublisher.h"
 #include "bot/EmbedStore.h"
 #include "discord/DiscordError.h"
-#include "discord/RestClient.h"
+#include "discord/InteractionResponder.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
 
@@ -40,16 +39,16 @@ const QString kServerStatus = QStringLiteral("server_status");
 const QString kRefreshEmbeds = QStringLiteral("refresh_embeds");
 const QString kPurgeEmbeds = QStringLiteral("purge_embeds");
 
-//! Deletes the reply when the handler's frame ends, whichever way it ends.
-struct ReplyGuard
+InteractionAnswer reply(const QString &text)
 {
-    QPointer<BotReply> reply;
-    ~ReplyGuard()
-    {
-        if (reply)
-            reply->deleteLater();
-    }
-};
+    return InteractionAnswer::ephemeralText(text);
+}
+
+//! What a handler returns when the bot was destroyed under it: nobody is left to deliver it.
+InteractionAnswer abandoned()
+{
+    return InteractionAnswer::acknowledge();
+}
 
 QString entryDetail(const Server &server, const std::optional<ResourceSample> &sample,
                     DisplayState state)
@@ -106,47 +105,23 @@ QJsonArray CommandHandlers::commandDefinitions()
     };
 }
 
-bool CommandHandlers::commandsMatch(const QJsonArray &registered)
+void CommandHandlers::showProgress(const Interaction &interaction, const QString &text)
 {
-    auto key = [](const QJsonObject &command) -> QString {
-        const QJsonArray options = command.value(QStringLiteral("options")).toArray();
-        return command.value(QStringLiteral("name")).toString() + QLatin1Char('\n') +
-               QString::number(command.value(QStringLiteral("type")).toInt(1)) + QLatin1Char('\n') +
-               command.value(QStringLiteral("description")).toString() + QLatin1Char('\n') +
-               QString::number(options.size());
-    };
-    QSet<QString> wanted;
-    for (const QJsonValue &command : commandDefinitions())
-        wanted.insert(key(command.toObject()));
-    QSet<QString> have;
-    for (const QJsonValue &command : registered)
-        have.insert(key(command.toObject()));
-    return wanted == have && registered.size() == commandDefinitions().size();
+    Message message;
+    message.content = text;
+    if (m_context->responder)
+        m_context->responder->showProgress(interaction, message);
 }
 
-BotReply *CommandHandlers::reply(const Interaction &interaction, BotReply::Style style)
-{
-    return new BotReply(m_context->rest, m_context->clock, m_context->applicationId, interaction,
-                        style, style == BotReply::Style::NewMessage, m_context->tuning.autoDeferMs,
-                        this);
-}
-
-QCoro::Task<> CommandHandlers::refuse(Interaction interaction, QString text)
-{
-    ReplyGuard guard{reply(interaction)};
-    co_await guard.reply->sendText(text);
-}
-
-QCoro::Task<> CommandHandlers::handleCommand(Interaction interaction)
+QCoro::Task<InteractionAnswer> CommandHandlers::handleCommand(Interaction interaction)
 {
     if (interaction.commandName == kServerStatus)
-        co_await serverStatus(interaction);
-    else if (interaction.commandName == kRefreshEmbeds)
-        co_await refreshEmbeds(interaction);
-    else if (interaction.commandName == kPurgeEmbeds)
-        co_await purgeEmbeds(interaction);
-    else
-        co_await refuse(interaction, QStringLiteral("I do not know that command."));
+        co_return co_await serverStatus(interaction);
+    if (interaction.commandName == kRefreshEmbeds)
+        co_return co_await refreshEmbeds(interaction);
+    if (interaction.commandName == kPurgeEmbeds)
+        co_return co_await purgeEmbeds(interaction);
+    co_return reply(QStringLiteral("I do not know that command."));
 }
 
 QCoro::Task<ApiError> CommandHandlers::ensureServerList(bool force)
@@ -212,66 +187,58 @@ QCoro::Task<QList<ServerListEntry>> CommandHandlers::listEntries(int page)
     co_return entries;
 }
 
-QCoro::Task<> CommandHandlers::serverStatus(Interaction interaction)
+QCoro::Task<InteractionAnswer> CommandHandlers::serverStatus(Interaction interaction)
 {
     QPointer<CommandHandlers> self(this);
     const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::Command);
     if (!decision) {
         qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":"
                                          << AccessPolicy::outcomeName(decision.outcome);
-        co_await refuse(interaction, decision.message);
-        co_return;
+        co_return reply(decision.message);
     }
-    ReplyGuard guard{reply(interaction)};
     const ApiError error = co_await ensureServerList(false);
     if (!self)
-        co_return;
+        co_return abandoned();
     if (error) {
-        co_await guard.reply->sendText(
-            QStringLiteral("The panel is not answering, so I cannot list "
-                           "the servers right now (%1).")
-                .arg(ApiError::kindName(error.kind)));
-        co_return;
+        co_return reply(QStringLiteral("The panel is not answering, so I cannot list "
+                                       "the servers right now (%1).")
+                            .arg(ApiError::kindName(error.kind)));
     }
     const QList<ServerListEntry> entries = co_await listEntries(0);
     if (!self)
-        co_return;
-    co_await guard.reply->send(ServerStatusMenu::build(entries, 0));
+        co_return abandoned();
+    co_return InteractionAnswer::reply(ServerStatusMenu::build(entries, 0), true);
 }
 
-QCoro::Task<> CommandHandlers::handlePage(Interaction interaction, CustomId id)
+QCoro::Task<InteractionAnswer> CommandHandlers::handlePage(Interaction interaction, CustomId id)
 {
     QPointer<CommandHandlers> self(this);
     const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::Menu);
-    if (!decision) {
-        co_await refuse(interaction, decision.message);
-        co_return;
-    }
-    ReplyGuard guard{reply(interaction, BotReply::Style::UpdateMessage)};
+    if (!decision)
+        co_return reply(decision.message);
     const ApiError error = co_await ensureServerList(false);
     if (!self)
-        co_return;
+        co_return abandoned();
     if (error) {
-        co_await guard.reply->sendText(
-            QStringLiteral("The panel is not answering, so I cannot list the servers right now."));
-        co_return;
+        Message text;
+        text.content =
+            QStringLiteral("The panel is not answering, so I cannot list the servers right now.");
+        co_return InteractionAnswer::update(text);
     }
     const QList<ServerListEntry> entries = co_await listEntries(id.pageNumber());
     if (!self)
-        co_return;
-    co_await guard.reply->send(ServerStatusMenu::build(entries, id.pageNumber()));
+        co_return abandoned();
+    co_return InteractionAnswer::update(ServerStatusMenu::build(entries, id.pageNumber()));
 }
 
-QCoro::Task<> CommandHandlers::handleSelect(Interaction interaction, CustomId id)
+QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Interaction interaction, CustomId id)
 {
     Q_UNUSED(id)
     QPointer<CommandHandlers> self(this);
     BotContext &context = *m_context;
     const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Menu);
-    if (!decision) {
-        co_await refuse(interaction, decision.message);
-        co_return;
-    }
+    if (!decision)
+        co_return reply(decision.message);
     // The value came from the network: only a server of the cached list is accepted, and the
     // panel is not asked about anything else.
     const QString value = interaction.values.value(0);
@@ -281,18 +248,16 @@ QCoro::Task<> CommandHandlers::handleSelect(Interaction interaction, CustomId id
     if (!server) {
         qCInfo(lcInteractions).noquote()
             << "refused" << interaction.describe() << ": unknown server" << CustomId::forLog(value);
-        co_await refuse(interaction, QStringLiteral("I do not know that server (any more). Run "
-                                                    "/server_status again for a fresh list."));
-        co_return;
+        co_return reply(QStringLiteral("I do not know that server (any more). Run "
+                                       "/server_status again for a fresh list."));
     }
     const QString identifier = server->identifier;
     const QString name = server->name;
-    ReplyGuard guard{reply(interaction)};
 
     if (context.panel) {
         auto fetched = co_await context.panel->fetchResources(identifier);
         if (!self)
-            co_return;
+            co_return abandoned();
         if (fetched.ok()) {
             context.state.setSample(identifier, fetched.value, context.clock->monotonicMs());
             context.history.add(identifier, fetched.value);
@@ -303,36 +268,27 @@ QCoro::Task<> CommandHandlers::handleSelect(Interaction interaction, CustomId id
     const EmbedPublisher::Result result =
         co_await m_publisher->post(identifier, interaction.channelId);
     if (!self)
-        co_return;
-    if (result.ok()) {
-        co_await guard.reply->sendText(
-            QStringLiteral("Posted the status of **%1** here; it updates by itself.").arg(name));
-    } else {
-        co_await guard.reply->sendText(postFailureText(name, result.error));
-    }
+        co_return abandoned();
+    if (!result.ok())
+        co_return reply(postFailureText(name, result.error));
+    co_return reply(
+        QStringLiteral("Posted the status of **%1** here; it updates by itself.").arg(name));
 }
 
-QCoro::Task<> CommandHandlers::refreshEmbeds(Interaction interaction)
+QCoro::Task<InteractionAnswer> CommandHandlers::refreshEmbeds(Interaction interaction)
 {
     QPointer<CommandHandlers> self(this);
     BotContext &context = *m_context;
     const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Command);
-    if (!decision) {
-        co_await refuse(interaction, decision.message);
-        co_return;
-    }
-    ReplyGuard guard{reply(interaction)};
+    if (!decision)
+        co_return reply(decision.message);
     const QStringList ids = context.store->serverIds();
-    if (ids.isEmpty()) {
-        co_await guard.reply->sendText(QStringLiteral("There are no status embeds to refresh."));
-        co_return;
-    }
-    co_await guard.reply->sendText(QStringLiteral("Refreshing %1 status embeds…").arg(ids.size()));
-    if (!self)
-        co_return;
+    if (ids.isEmpty())
+        co_return reply(QStringLiteral("There are no status embeds to refresh."));
+    showProgress(interaction, QStringLiteral("Refreshing %1 status embeds…").arg(ids.size()));
     co_await ensureServerList(true);
     if (!self)
-        co_return;
+        co_return abandoned();
 
     std::vector<std::pair<QString, QCoro::Task<ApiResult<ResourceSample>>>> polls;
     if (context.panel) {
@@ -342,7 +298,7 @@ QCoro::Task<> CommandHandlers::refreshEmbeds(Interaction interaction)
     for (auto &[id, task] : polls) {
         auto result = co_await task;
         if (!self)
-            co_return;
+            co_return abandoned();
         if (result.ok())
             context.state.setSample(id, result.value, context.clock->monotonicMs());
         else if (result.error.kind != ApiError::Kind::Cancelled)
@@ -362,7 +318,7 @@ QCoro::Task<> CommandHandlers::refreshEmbeds(Interaction interaction)
     for (auto &task : edits) {
         const EmbedPublisher::Result result = co_await task;
         if (!self)
-            co_return;
+            co_return abandoned();
         tally.add(result);
     }
     QString text =
@@ -371,27 +327,20 @@ QCoro::Task<> CommandHandlers::refreshEmbeds(Interaction interaction)
         text += QStringLiteral(" %1 had been deleted and are no longer tracked.").arg(tally.gone);
     if (tally.failed > 0)
         text += QStringLiteral(" %1 could not be edited (see the bot's log).").arg(tally.failed);
-    co_await guard.reply->sendText(text);
+    co_return reply(text);
 }
 
-QCoro::Task<> CommandHandlers::purgeEmbeds(Interaction interaction)
+QCoro::Task<InteractionAnswer> CommandHandlers::purgeEmbeds(Interaction interaction)
 {
     QPointer<CommandHandlers> self(this);
     BotContext &context = *m_context;
     const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Command);
-    if (!decision) {
-        co_await refuse(interaction, decision.message);
-        co_return;
-    }
-    ReplyGuard guard{reply(interaction)};
+    if (!decision)
+        co_return reply(decision.message);
     const QStringList ids = context.store->serverIds();
-    if (ids.isEmpty()) {
-        co_await guard.reply->sendText(QStringLiteral("There are no status embeds to delete."));
-        co_return;
-    }
-    co_await guard.reply->sendText(QStringLiteral("Deleting %1 status embeds…").arg(ids.size()));
-    if (!self)
-        co_return;
+    if (ids.isEmpty())
+        co_return reply(QStringLiteral("There are no status embeds to delete."));
+    showProgress(interaction, QStringLiteral("Deleting %1 status embeds…").arg(ids.size()));
     std::vector<QCoro::Task<EmbedPublisher::Result>> removals;
     for (const QString &id : ids)
         removals.push_back(m_publisher->remove(id));
@@ -399,7 +348,7 @@ QCoro::Task<> CommandHandlers::purgeEmbeds(Interaction interaction)
     for (auto &task : removals) {
         const EmbedPublisher::Result result = co_await task;
         if (!self)
-            co_return;
+            co_return abandoned();
         tally.add(result);
     }
     m_publisher->saveStore();
@@ -410,7 +359,7 @@ QCoro::Task<> CommandHandlers::purgeEmbeds(Interaction interaction)
         text +=
             QStringLiteral(" %1 could not be deleted and are still tracked (see the bot's log).")
                 .arg(tally.failed);
-    co_await guard.reply->sendText(text);
+    co_return reply(text);
 }
 
 } // namespace Pterodisbot

@@ -5,10 +5,11 @@
 #include <QList>
 #include <QObject>
 
-#include "bot/BotReply.h"
 #include "bot/CustomId.h"
 #include "bot/ServerStatusMenu.h"
 #include "discord/Interaction.h"
+#include "discord/InteractionAnswer.h"
+#include "net/ApiError.h"
 
 namespace Pterodisbot {
 
@@ -18,7 +19,9 @@ class EmbedPublisher;
 //! The slash commands and the server menu: /server_status (totals and a paged select of
 //! servers; choosing one posts its status embed in the channel), /refresh_embeds and
 //! /purge_embeds. Every handler checks access first and answers refusals ephemerally without
-//! calling the panel.
+//! calling the panel. The handlers run under BotContext::responder (an ephemeral reply style
+//! for commands and the select, the update style for the page buttons) and return their
+//! answer; the long commands show their progress through it.
 class CommandHandlers final : public QObject
 {
     Q_OBJECT
@@ -30,27 +33,23 @@ public:
 
     //! The guild commands as registered with Discord (bulk overwrite body).
     static QJsonArray commandDefinitions();
-    //! True when \a registered (GET .../commands) already matches commandDefinitions().
-    static bool commandsMatch(const QJsonArray &registered);
 
-    QCoro::Task<> handleCommand(Interaction interaction);
+    QCoro::Task<InteractionAnswer> handleCommand(Interaction interaction);
     //! The server select of the /server_status reply.
-    QCoro::Task<> handleSelect(Interaction interaction, CustomId id);
-    //! Previous / Next under the select.
-    QCoro::Task<> handlePage(Interaction interaction, CustomId id);
+    QCoro::Task<InteractionAnswer> handleSelect(Interaction interaction, CustomId id);
+    //! Previous / Next under the select (answers are updates of the menu).
+    QCoro::Task<InteractionAnswer> handlePage(Interaction interaction, CustomId id);
 
 private:
-    QCoro::Task<> serverStatus(Interaction interaction);
-    QCoro::Task<> refreshEmbeds(Interaction interaction);
-    QCoro::Task<> purgeEmbeds(Interaction interaction);
+    QCoro::Task<InteractionAnswer> serverStatus(Interaction interaction);
+    QCoro::Task<InteractionAnswer> refreshEmbeds(Interaction interaction);
+    QCoro::Task<InteractionAnswer> purgeEmbeds(Interaction interaction);
     //! Fetches the server list when there is none yet (or \a force); the error when that failed.
     QCoro::Task<ApiError> ensureServerList(bool force);
     //! The menu entries, asking the panel about the servers of \a page (all of them when
     //! there are few) whose state is not fresh.
     QCoro::Task<QList<ServerListEntry>> listEntries(int page);
-    BotReply *reply(const Interaction &interaction,
-                    BotReply::Style style = BotReply::Style::NewMessage);
-    QCoro::Task<> refuse(Interaction interaction, QString text);
+    void showProgress(const Interaction &interaction, const QString &text);
 
     BotContext *m_context;
     EmbedPublisher *m_publisher;

@@ -1,13 +1,11 @@
 #include "bot/PowerButtons.h"
 
 #include <QPointer>
-#include <QScopeGuard>
+#include <QTimer>
 
 #include "bot/BotContext.h"
-#include "bot/BotReply.h"
 #include "bot/EmbedPublisher.h"
 #include "bot/EmbedStore.h"
-#include "discord/RestClient.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
 
@@ -89,27 +87,18 @@ QString PowerButtons::failureText(CustomId::PowerAction action, const QString &n
     return QStringLiteral("Could not %1 **%2**: %3.").arg(verb(action), name, why);
 }
 
-QCoro::Task<> PowerButtons::handle(Interaction interaction, CustomId id)
+QCoro::Task<InteractionAnswer> PowerButtons::handle(Interaction interaction, CustomId id)
 {
     QPointer<PowerButtons> self(this);
     BotContext &context = *m_context;
-    QPointer<BotReply> reply =
-        new BotReply(context.rest, context.clock, context.applicationId, interaction,
-                     BotReply::Style::NewMessage, true, context.tuning.autoDeferMs, this);
-    auto done = qScopeGuard([reply] {
-        if (reply)
-            reply->deleteLater();
-    });
-    auto refuse = [&](const QString &log, const QString &text) -> QCoro::Task<> {
+    const auto refuse = [&interaction](const QString &log, const QString &text) {
         qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":" << log;
-        co_await reply->sendText(text);
+        return InteractionAnswer::ephemeralText(text);
     };
 
     const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Button);
-    if (!decision) {
-        co_await refuse(AccessPolicy::outcomeName(decision.outcome), decision.message);
-        co_return;
-    }
+    if (!decision)
+        co_return refuse(AccessPolicy::outcomeName(decision.outcome), decision.message);
     // Only servers with a tracked embed, pressed on that very embed: anything else is a stale
     // or forged custom_id and never reaches the panel.
     QString serverId = id.identifier();
@@ -122,15 +111,13 @@ QCoro::Task<> PowerButtons::handle(Interaction interaction, CustomId id)
     }
     const auto location = context.store->lookup(serverId);
     if (!location) {
-        co_await refuse(QStringLiteral("untracked server %1").arg(CustomId::forLog(serverId)),
-                        QStringLiteral("That server has no status embed here any more."));
-        co_return;
+        co_return refuse(QStringLiteral("untracked server %1").arg(CustomId::forLog(serverId)),
+                         QStringLiteral("That server has no status embed here any more."));
     }
     if (location->messageId != interaction.messageId) {
-        co_await refuse(QStringLiteral("button of another message (tampered custom_id?)"),
-                        QStringLiteral("This button does not belong to that server's status "
-                                       "embed."));
-        co_return;
+        co_return refuse(QStringLiteral("button of another message (tampered custom_id?)"),
+                         QStringLiteral("This button does not belong to that server's status "
+                                        "embed."));
     }
     const QString name = context.state.nameOf(serverId);
     const QString identifier = context.state.identifierOf(serverId);
@@ -140,39 +127,35 @@ QCoro::Task<> PowerButtons::handle(Interaction interaction, CustomId id)
         const QString address = server ? server->address() : QString();
         qCInfo(lcInteractions).noquote()
             << "address of" << name << "shown to user" << interaction.userId;
-        // A named local, not a ?: inside the co_await: GCC 12 destroys such a temporary twice.
-        QString text = QStringLiteral("No address is known for **%1**.").arg(name);
-        if (!address.isEmpty())
-            text = QStringLiteral("🌐 **%1**: `%2`").arg(name, address);
-        co_await reply->sendText(text);
-        co_return;
+        if (address.isEmpty())
+            co_return InteractionAnswer::ephemeralText(
+                QStringLiteral("No address is known for **%1**.").arg(name));
+        co_return InteractionAnswer::ephemeralText(
+            QStringLiteral("🌐 **%1**: `%2`").arg(name, address));
     }
 
     const CustomId::PowerAction action = id.powerAction();
     const PowerCooldown::Result cooldown = context.cooldown.tryAcquire(serverId, name);
-    if (!cooldown) {
-        co_await refuse(QStringLiteral("cooldown"), cooldown.message);
-        co_return;
-    }
+    if (!cooldown)
+        co_return refuse(QStringLiteral("cooldown"), cooldown.message);
     if (!context.panel) {
         context.cooldown.release(serverId);
-        co_await reply->sendText(QStringLiteral("The bot is not connected to the panel."));
-        co_return;
+        co_return InteractionAnswer::ephemeralText(
+            QStringLiteral("The bot is not connected to the panel."));
     }
     qCInfo(lcInteractions).noquote()
         << "user" << interaction.userId << "sends" << verb(action) << "to" << name;
     const ApiError error =
         co_await context.panel->sendPower(identifier, CustomId::toPowerSignal(action));
     if (!self)
-        co_return;
+        co_return InteractionAnswer::acknowledge(); // the bot is gone: nobody delivers it
     if (error) {
         // A timeout may still have reached the panel; everything else certainly did not act.
         if (error.kind != ApiError::Kind::Timeout)
             context.cooldown.release(serverId);
         qCWarning(lcInteractions).noquote()
             << verb(action) << "of" << name << "failed:" << error.toString();
-        co_await reply->sendText(failureText(action, name, error));
-        co_return;
+        co_return InteractionAnswer::ephemeralText(failureText(action, name, error));
     }
     if (action != CustomId::PowerAction::Start)
         context.alerts.expectStop(serverId);
@@ -182,17 +165,20 @@ QCoro::Task<> PowerButtons::handle(Interaction interaction, CustomId id)
     if (context.panel) {
         auto sample = co_await context.panel->fetchResources(identifier);
         if (!self)
-            co_return;
+            co_return InteractionAnswer::acknowledge();
         if (sample.ok()) {
             state = sample.value.state;
             context.state.setSample(serverId, sample.value, context.clock->monotonicMs());
         }
     }
-    co_await reply->sendText(sentText(action, name, state));
-    if (!self)
-        co_return;
-    if (state)
-        co_await m_publisher->edit(serverId, QStringLiteral("power action"));
+    if (state) {
+        // Queued behind the answer, which goes out as this handler returns: the member hears
+        // first, and rendering the embed does not hold the answer back.
+        QTimer::singleShot(0, this, [this, serverId] {
+            m_publisher->edit(serverId, QStringLiteral("power action"));
+        });
+    }
+    co_return InteractionAnswer::ephemeralText(sentText(action, name, state));
 }
 
 } // namespace Pterodisbot

@@ -5,6 +5,7 @@
 
 #include "bot/CustomId.h"
 #include "discord/Interaction.h"
+#include "discord/InteractionAnswer.h"
 #include "net/ApiError.h"
 
 namespace Pterodisbot {
@@ -28,8 +29,9 @@ public:
     PowerButtons(BotContext *context, EmbedPublisher *publisher, QObject *parent = nullptr);
     ~PowerButtons() override;
 
-    //! \a id is a Power or Address id parsed from the interaction's custom_id.
-    QCoro::Task<> handle(Interaction interaction, CustomId id);
+    //! \a id is a Power or Address id parsed from the interaction's custom_id. Runs under
+    //! BotContext::responder with the ephemeral reply style; every answer is ephemeral.
+    QCoro::Task<InteractionAnswer> handle(Interaction interaction, CustomId id);
 
     //! "Restart sent to Survival — it is stopping" (no state known: without the dash part).
     static QString sentText(CustomId::PowerAction action, const QString &name,

@@ -90,20 +90,28 @@ QCoro::Task<ApiResult<bool>> syncGuildCommands(RestClient *rest, QString applica
 {
     QPointer<RestClient> guard(rest);
     const RestResult current = co_await awaitReply(rest->getGuildCommands(applicationId, guildId));
-    if (!current.ok())
-        co_return ApiResult<bool>{false, current.error};
-    if (equivalent(wanted, current.array())) {
-        qCInfo(lcInteractions) << "guild commands up to date:" << wanted.size() << "commands";
+    if (current.ok() && equivalent(wanted, current.array())) {
+        qCInfo(lcInteractions).noquote()
+            << "guild" << guildId << "commands up to date:" << wanted.size() << "commands";
         co_return ApiResult<bool>{false, {}};
     }
-    if (!guard)
-        co_return ApiResult<bool>{
-            false, ApiError{ApiError::Kind::Cancelled, 0, {}, QStringLiteral("shutting down")}};
+    if (!guard || current.error.kind == ApiError::Kind::Cancelled)
+        co_return ApiResult<bool>{false, ApiError{ApiError::Kind::Cancelled,
+                                                  0,
+                                                  {},
+                                                  QStringLiteral("the Discord client is gone")}};
+    if (!current.ok()) {
+        // Not knowing what is registered is no reason to keep stale commands: the overwrite
+        // makes them right either way, or fails with the reason (a missing scope, say).
+        qCInfo(lcInteractions).noquote() << "cannot read the commands of guild" << guildId << ":"
+                                         << current.error.toString() << "- overwriting them";
+    }
     const RestResult put =
         co_await awaitReply(rest->bulkOverwriteGuildCommands(applicationId, guildId, wanted));
     if (!put.ok())
         co_return ApiResult<bool>{false, put.error};
-    qCInfo(lcInteractions) << "guild commands registered:" << wanted.size() << "commands";
+    qCInfo(lcInteractions).noquote()
+        << "guild" << guildId << "commands registered:" << wanted.size() << "commands";
     co_return ApiResult<bool>{true, {}};
 }
 

@@ -26,7 +26,8 @@ namespace InteractionCommands {
 bool equivalent(const QJsonArray &wanted, const QJsonArray &current);
 
 //! Makes the guild's commands \a wanted: GET, compare, PUT (bulk overwrite) only when they
-//! differ. The value is true when a PUT was sent.
+//! differ or the GET failed. The value is true when the PUT succeeded; the error is the PUT's
+//! (discordCode() MissingAccess: the bot was invited without the applications.commands scope).
 QCoro::Task<ApiResult<bool>> syncGuildCommands(RestClient *rest, QString applicationId,
                                                QString guildId, QJsonArray wanted);
 

@@ -3,7 +3,6 @@
 #include <QTimer>
 
 #include "Clock.h"
-#include "discord/DiscordError.h"
 #include "discord/RestClient.h"
 #include "logging.h"
 
@@ -11,13 +10,36 @@ namespace Pterodisbot {
 
 struct InteractionResponder::Exchange
 {
+    enum class Phase {
+        Waiting,      //!< nothing reached Discord yet
+        Acknowledged, //!< @original exists (a deferral or progress landed): edits go there
+        Answering,    //!< the answer is on its way
+        Done,
+    };
+
     Interaction interaction;
-    Phase phase = Phase::Running;
-    InteractionCallbackType deferType = InteractionCallbackType::DeferredChannelMessageWithSource;
-    bool deferEphemeral = false;
+    QPointer<RestClient> rest;
+    Phase phase = Phase::Waiting;
+    //! @original is the component's message (deferral 6, progress 7), so updates edit it.
+    bool updates = false;
+    //! Replies are ephemeral: the deferral carried flag 64, or the first progress was ephemeral.
+    bool ephemeral = false;
+    //! A request for this interaction is on its way; the next one waits for it.
+    bool busy = false;
+    //! Fires when the deferral is due, and once acknowledged, when the token dies.
     std::unique_ptr<QTimer> timer;
-    std::optional<InteractionAnswer> pending; //!< the answer, while the deferral is on its way
+    std::optional<Message> progress;
+    std::optional<InteractionAnswer> answer;
 };
+
+namespace {
+
+ApiError timeout(const QString &message)
+{
+    return ApiError{ApiError::Kind::Timeout, 0, {}, message};
+}
+
+} // namespace
 
 InteractionResponder::InteractionResponder(RestClient *rest, Clock *clock, ResponderOptions options,
                                            QObject *parent)
@@ -28,6 +50,11 @@ InteractionResponder::InteractionResponder(RestClient *rest, Clock *clock, Respo
 {}
 
 InteractionResponder::~InteractionResponder() = default;
+
+void InteractionResponder::setRestClient(RestClient *rest)
+{
+    m_rest = rest;
+}
 
 void InteractionResponder::handle(const Interaction &interaction, Handler handler,
                                   DeferStyle deferStyle)
@@ -40,23 +67,21 @@ void InteractionResponder::handle(const Interaction &interaction, Handler handle
             << "ignoring a second delivery of" << interaction.describe();
         return;
     }
-    auto exchange = std::make_shared<Exchange>();
-    exchange->interaction = interaction;
     if (deferStyle == DeferStyle::Automatic)
         deferStyle = interaction.isComponent() ? DeferStyle::UpdateMessage : DeferStyle::Reply;
-    exchange->deferType = deferStyle == DeferStyle::UpdateMessage
-                              ? InteractionCallbackType::DeferredUpdateMessage
-                              : InteractionCallbackType::DeferredChannelMessageWithSource;
-    exchange->deferEphemeral = deferStyle == DeferStyle::EphemeralReply;
+    auto exchange = std::make_shared<Exchange>();
+    exchange->interaction = interaction;
+    exchange->rest = m_rest;
+    // A command has no message of its own to update.
+    exchange->updates = deferStyle == DeferStyle::UpdateMessage && interaction.isComponent();
+    exchange->ephemeral = deferStyle == DeferStyle::EphemeralReply;
     m_active.insert(id, exchange);
 
-    const qint64 waited =
-        interaction.receivedAtMs >= 0 ? m_clock->monotonicMs() - interaction.receivedAtMs : 0;
     exchange->timer = std::make_unique<QTimer>();
     exchange->timer->setSingleShot(true);
     exchange->timer->setTimerType(Qt::PreciseTimer);
     connect(exchange->timer.get(), &QTimer::timeout, this, [this, id] { onDeferDue(id); });
-    exchange->timer->start(int(std::max<qint64>(0, m_options.autoDeferMs - waited)));
+    exchange->timer->start(int(std::max<qint64>(0, m_options.autoDeferMs - ageMs(*exchange))));
 
     qCDebug(lcInteractions).noquote() << "handling" << interaction.describe();
     // The handler object is kept alive until its coroutine ends: a lambda coroutine reads its
@@ -78,52 +103,30 @@ void InteractionResponder::handle(const Interaction &interaction, Handler handle
             });
 }
 
+void InteractionResponder::showProgress(const Interaction &interaction, const Message &message)
+{
+    const auto exchange = m_active.value(interaction.id);
+    if (!exchange || exchange->answer || exchange->phase == Exchange::Phase::Answering ||
+        exchange->phase == Exchange::Phase::Done)
+        return;
+    exchange->progress = message;
+    pump(exchange);
+}
+
 void InteractionResponder::onDeferDue(const QString &id)
 {
     const auto exchange = m_active.value(id);
     if (!exchange)
         return;
-    if (exchange->phase == Phase::Deferred) {
+    if (exchange->phase == Exchange::Phase::Acknowledged) {
         // The token died and the handler never answered: forget the interaction.
-        complete(exchange, ApiError{ApiError::Kind::Timeout,
-                                    0,
-                                    {},
-                                    QStringLiteral("the handler did not answer while the "
-                                                   "interaction token was valid")});
+        complete(exchange, timeout(QStringLiteral("the handler did not answer while the "
+                                                  "interaction token was valid")));
         return;
     }
-    if (exchange->phase != Phase::Running)
-        return;
-    exchange->phase = Phase::Deferring;
-    std::optional<Message> data;
-    if (exchange->deferEphemeral) {
-        data = Message{};
-        data->flags = Message::Ephemeral;
-    }
-    const int type = int(exchange->deferType);
-    qCDebug(lcInteractions).noquote()
-        << "deferring (type" << type << ")" << exchange->interaction.describe();
-    RestReply *reply = m_rest->createInteractionResponse(exchange->interaction.id,
-                                                         exchange->interaction.token, type, data);
-    then(reply, [this, exchange, type](const ApiError &error) {
-        if (error) {
-            qCWarning(lcInteractions).noquote()
-                << "deferral failed:" << error.toString() << exchange->interaction.describe();
-            complete(exchange, error);
-            return;
-        }
-        exchange->phase = Phase::Deferred;
-        emit deferred(exchange->interaction.id, type);
-        const qint64 age = exchange->interaction.receivedAtMs >= 0
-                               ? m_clock->monotonicMs() - exchange->interaction.receivedAtMs
-                               : 0;
-        exchange->timer->start(int(std::max<qint64>(0, m_options.tokenLifetimeMs - age)));
-        if (exchange->pending) {
-            const InteractionAnswer answer = std::move(*exchange->pending);
-            exchange->pending.reset();
-            sendAfterDeferral(exchange, answer);
-        }
-    });
+    // A progress callback on its way acknowledges the interaction already.
+    if (exchange->phase == Exchange::Phase::Waiting && !exchange->busy)
+        defer(exchange);
 }
 
 void InteractionResponder::onAnswer(const QString &id, InteractionAnswer answer)
@@ -131,50 +134,142 @@ void InteractionResponder::onAnswer(const QString &id, InteractionAnswer answer)
     const auto exchange = m_active.value(id);
     if (!exchange)
         return;
-    const qint64 age = exchange->interaction.receivedAtMs >= 0
-                           ? m_clock->monotonicMs() - exchange->interaction.receivedAtMs
-                           : 0;
-    if (age > m_options.tokenLifetimeMs) {
-        complete(exchange, ApiError{ApiError::Kind::Timeout,
-                                    0,
-                                    {},
-                                    QStringLiteral("the handler answered after the interaction "
-                                                   "token expired")});
+    if (ageMs(*exchange) > m_options.tokenLifetimeMs) {
+        complete(exchange, timeout(QStringLiteral("the handler answered after the interaction "
+                                                  "token expired")));
         return;
     }
-    switch (exchange->phase) {
-    case Phase::Running:
+    exchange->answer = std::move(answer);
+    pump(exchange);
+}
+
+void InteractionResponder::pump(const ExchangePtr &exchange)
+{
+    using Phase = Exchange::Phase;
+    if (exchange->busy || exchange->phase == Phase::Answering || exchange->phase == Phase::Done)
+        return;
+    if (exchange->answer) {
+        const InteractionAnswer answer = std::move(*exchange->answer);
+        exchange->answer.reset();
+        exchange->progress.reset(); // the answer replaces it anyway
         exchange->timer->stop();
-        sendCallback(exchange, answer);
-        break;
-    case Phase::Deferring:
-        exchange->pending = std::move(answer);
-        break;
-    case Phase::Deferred:
-        sendAfterDeferral(exchange, answer);
-        break;
-    case Phase::Answering:
-    case Phase::Done:
-        break; // cannot happen: a handler returns once
+        const bool hasOriginal = exchange->phase == Phase::Acknowledged;
+        exchange->phase = Phase::Answering;
+        if (hasOriginal)
+            sendAfterOriginal(exchange, answer);
+        else
+            sendCallback(exchange, answer);
+        return;
+    }
+    if (exchange->progress) {
+        Message message = std::move(*exchange->progress);
+        exchange->progress.reset();
+        sendProgress(exchange, std::move(message));
     }
 }
 
-void InteractionResponder::sendCallback(const std::shared_ptr<Exchange> &exchange,
+void InteractionResponder::defer(const ExchangePtr &exchange)
+{
+    RestClient *rest = restFor(exchange);
+    if (!rest)
+        return;
+    exchange->busy = true;
+    std::optional<Message> data;
+    if (exchange->ephemeral) {
+        data = Message{};
+        data->flags = Message::Ephemeral;
+    }
+    const int type =
+        int(exchange->updates ? InteractionCallbackType::DeferredUpdateMessage
+                              : InteractionCallbackType::DeferredChannelMessageWithSource);
+    qCDebug(lcInteractions).noquote()
+        << "deferring (type" << type << ")" << exchange->interaction.describe();
+    RestReply *reply = rest->createInteractionResponse(exchange->interaction.id,
+                                                       exchange->interaction.token, type, data);
+    then(reply, [this, exchange, type](const ApiError &error) {
+        exchange->busy = false;
+        if (exchange->phase == Exchange::Phase::Done)
+            return;
+        if (error) {
+            qCWarning(lcInteractions).noquote()
+                << "deferral failed:" << error.toString() << exchange->interaction.describe();
+            complete(exchange, error);
+            return;
+        }
+        emit deferred(exchange->interaction.id, type);
+        acknowledged(exchange);
+        pump(exchange);
+    });
+}
+
+void InteractionResponder::sendProgress(const ExchangePtr &exchange, Message message)
+{
+    RestClient *rest = restFor(exchange);
+    if (!rest)
+        return;
+    exchange->busy = true;
+    const Interaction &interaction = exchange->interaction;
+    if (exchange->updates)
+        message.flags &= ~Message::Ephemeral; // an update keeps the message's own flags
+    if (exchange->phase == Exchange::Phase::Acknowledged) {
+        then(rest->editOriginalResponse(interaction.applicationId, interaction.token, message),
+             [this, exchange](const ApiError &error) {
+                 exchange->busy = false;
+                 if (error) {
+                     qCWarning(lcInteractions).noquote()
+                         << "could not show progress for" << exchange->interaction.describe() << ":"
+                         << error.toString();
+                 }
+                 pump(exchange);
+             });
+        return;
+    }
+    // The progress is the callback itself: no deferral is needed any more.
+    exchange->timer->stop();
+    InteractionCallbackType type = InteractionCallbackType::UpdateMessage;
+    Message::Mode mode = Message::Mode::Edit;
+    if (!exchange->updates) {
+        type = InteractionCallbackType::ChannelMessageWithSource;
+        mode = Message::Mode::Create;
+        if (exchange->ephemeral)
+            message.flags |= Message::Ephemeral;
+        // The answer edits this message, so it is as private as the progress was.
+        exchange->ephemeral = message.isEphemeral();
+    }
+    then(rest->createInteractionResponse(interaction.id, interaction.token, int(type), message,
+                                         mode),
+         [this, exchange](const ApiError &error) {
+             exchange->busy = false;
+             if (exchange->phase == Exchange::Phase::Done)
+                 return;
+             if (error) {
+                 complete(exchange, error);
+                 return;
+             }
+             acknowledged(exchange);
+             pump(exchange);
+         });
+}
+
+void InteractionResponder::sendCallback(const ExchangePtr &exchange,
                                         const InteractionAnswer &answer)
 {
-    exchange->phase = Phase::Answering;
+    RestClient *rest = restFor(exchange);
+    if (!rest)
+        return;
     const Interaction &interaction = exchange->interaction;
     InteractionCallbackType type = InteractionCallbackType::ChannelMessageWithSource;
     std::optional<Message> data = answer.message;
     Message::Mode mode = Message::Mode::Create;
     switch (answer.kind) {
-    case InteractionAnswer::Kind::Reply:
-        break;
     case InteractionAnswer::Kind::Update:
-        if (interaction.isComponent()) {
+        if (exchange->updates) {
             type = InteractionCallbackType::UpdateMessage;
             mode = Message::Mode::Edit;
+            data->flags &= ~Message::Ephemeral; // an update keeps the message's own flags
         }
+        break; // else a reply, as it would be after a deferral
+    case InteractionAnswer::Kind::Reply:
         break;
     case InteractionAnswer::Kind::Acknowledge:
         if (interaction.isComponent()) {
@@ -187,8 +282,10 @@ void InteractionResponder::sendCallback(const std::shared_ptr<Exchange> &exchang
         }
         break;
     }
+    if (type == InteractionCallbackType::ChannelMessageWithSource && exchange->ephemeral)
+        data->flags |= Message::Ephemeral;
     RestReply *reply =
-        m_rest->createInteractionResponse(interaction.id, interaction.token, int(type), data, mode);
+        rest->createInteractionResponse(interaction.id, interaction.token, int(type), data, mode);
     then(reply, [this, exchange, followUps = answer.followUps](const ApiError &error) {
         if (error) {
             complete(exchange, error);
@@ -198,13 +295,13 @@ void InteractionResponder::sendCallback(const std::shared_ptr<Exchange> &exchang
     });
 }
 
-void InteractionResponder::sendAfterDeferral(const std::shared_ptr<Exchange> &exchange,
+void InteractionResponder::sendAfterOriginal(const ExchangePtr &exchange,
                                              const InteractionAnswer &answer)
 {
-    exchange->phase = Phase::Answering;
+    RestClient *rest = restFor(exchange);
+    if (!rest)
+        return;
     const Interaction &interaction = exchange->interaction;
-    const bool updateDeferral =
-        exchange->deferType == InteractionCallbackType::DeferredUpdateMessage;
     const auto next = [this, exchange, followUps = answer.followUps](const ApiError &error) {
         if (error) {
             complete(exchange, error);
@@ -213,59 +310,59 @@ void InteractionResponder::sendAfterDeferral(const std::shared_ptr<Exchange> &ex
         sendFollowUps(exchange, followUps);
     };
 
-    switch (answer.kind) {
-    case InteractionAnswer::Kind::Reply: {
-        const bool wantsEphemeral = answer.message.isEphemeral();
-        if (updateDeferral) {
-            // @original is the component's message; a reply is a new message.
-            then(m_rest->createFollowUp(interaction.applicationId, interaction.token,
-                                        answer.message),
-                 next);
-        } else if (wantsEphemeral && !exchange->deferEphemeral) {
-            // The public "thinking" message cannot become ephemeral: replace it by an
-            // ephemeral follow-up so nothing private shows up in the channel.
-            then(m_rest->deleteOriginalResponse(interaction.applicationId, interaction.token),
-                 [this, exchange, answer, next](const ApiError &error) {
-                     if (error) {
-                         complete(exchange, error);
-                         return;
-                     }
-                     then(m_rest->createFollowUp(exchange->interaction.applicationId,
-                                                 exchange->interaction.token, answer.message),
-                          next);
-                 });
-        } else {
-            then(m_rest->editOriginalResponse(interaction.applicationId, interaction.token,
-                                              answer.message),
-                 next);
-        }
-        break;
-    }
-    case InteractionAnswer::Kind::Update:
-        then(m_rest->editOriginalResponse(interaction.applicationId, interaction.token,
-                                          answer.message),
-             next);
-        break;
-    case InteractionAnswer::Kind::Acknowledge:
-        if (updateDeferral)
+    if (answer.kind == InteractionAnswer::Kind::Acknowledge) {
+        if (exchange->updates)
             next({});
-        else // remove the "thinking" message
-            then(m_rest->deleteOriginalResponse(interaction.applicationId, interaction.token),
-                 next);
-        break;
+        else // remove the "thinking" (or progress) message
+            then(rest->deleteOriginalResponse(interaction.applicationId, interaction.token), next);
+        return;
+    }
+    if (answer.kind == InteractionAnswer::Kind::Update && exchange->updates) {
+        Message message = answer.message;
+        message.flags &= ~Message::Ephemeral;
+        then(rest->editOriginalResponse(interaction.applicationId, interaction.token, message),
+             next);
+        return;
+    }
+    // A reply (an update where @original is not the component's message is one too).
+    if (exchange->updates) {
+        // @original is the component's message; a reply is a new message.
+        then(rest->createFollowUp(interaction.applicationId, interaction.token, answer.message),
+             next);
+    } else if (answer.message.isEphemeral() && !exchange->ephemeral) {
+        // The public "thinking" message cannot become ephemeral: replace it by an ephemeral
+        // follow-up so nothing private shows up in the channel.
+        then(rest->deleteOriginalResponse(interaction.applicationId, interaction.token),
+             [this, exchange, message = answer.message, next](const ApiError &error) {
+                 if (error) {
+                     complete(exchange, error);
+                     return;
+                 }
+                 if (RestClient *rest = restFor(exchange)) {
+                     then(rest->createFollowUp(exchange->interaction.applicationId,
+                                               exchange->interaction.token, message),
+                          next);
+                 }
+             });
+    } else {
+        then(rest->editOriginalResponse(interaction.applicationId, interaction.token,
+                                        answer.message),
+             next);
     }
 }
 
-void InteractionResponder::sendFollowUps(const std::shared_ptr<Exchange> &exchange,
-                                         QList<Message> followUps)
+void InteractionResponder::sendFollowUps(const ExchangePtr &exchange, QList<Message> followUps)
 {
     if (followUps.isEmpty()) {
         complete(exchange, {});
         return;
     }
+    RestClient *rest = restFor(exchange);
+    if (!rest)
+        return;
     const Message first = followUps.takeFirst();
-    then(m_rest->createFollowUp(exchange->interaction.applicationId, exchange->interaction.token,
-                                first),
+    then(rest->createFollowUp(exchange->interaction.applicationId, exchange->interaction.token,
+                              first),
          [this, exchange, followUps](const ApiError &error) {
              if (error) {
                  complete(exchange, error);
@@ -275,12 +372,19 @@ void InteractionResponder::sendFollowUps(const std::shared_ptr<Exchange> &exchan
          });
 }
 
-void InteractionResponder::complete(const std::shared_ptr<Exchange> &exchange,
-                                    const ApiError &error)
+void InteractionResponder::acknowledged(const ExchangePtr &exchange)
 {
-    if (exchange->phase == Phase::Done)
+    exchange->phase = Exchange::Phase::Acknowledged;
+    exchange->timer->start(int(std::max<qint64>(0, m_options.tokenLifetimeMs - ageMs(*exchange))));
+}
+
+void InteractionResponder::complete(const ExchangePtr &exchange, const ApiError &error)
+{
+    if (exchange->phase == Exchange::Phase::Done)
         return;
-    exchange->phase = Phase::Done;
+    exchange->phase = Exchange::Phase::Done;
+    exchange->progress.reset();
+    exchange->answer.reset();
     if (exchange->timer)
         exchange->timer->stop();
     m_active.remove(exchange->interaction.id);
@@ -288,6 +392,24 @@ void InteractionResponder::complete(const std::shared_ptr<Exchange> &exchange,
         qCWarning(lcInteractions).noquote()
             << "could not answer" << exchange->interaction.describe() << ":" << error.toString();
     emit finished(exchange->interaction.id, error);
+}
+
+qint64 InteractionResponder::ageMs(const Exchange &exchange) const
+{
+    return exchange.interaction.receivedAtMs >= 0
+               ? m_clock->monotonicMs() - exchange.interaction.receivedAtMs
+               : 0;
+}
+
+RestClient *InteractionResponder::restFor(const ExchangePtr &exchange)
+{
+    if (!exchange->rest) {
+        complete(exchange, ApiError{ApiError::Kind::Cancelled,
+                                    0,
+                                    {},
+                                    QStringLiteral("the Discord client is gone")});
+    }
+    return exchange->rest;
 }
 
 void InteractionResponder::then(RestReply *reply, std::function<void(const ApiError &)> next)

@@ -5,6 +5,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QPointer>
 
 #include <QCoro/QCoroTask>
 
@@ -31,8 +32,13 @@ struct ResponderOptions
 //! handler has not returned its InteractionAnswer after autoDeferMs it defers (type 5 for
 //! commands, 6 for components, or what the caller chose), then delivers the answer through
 //! the webhook (PATCH @original, or a follow-up where @original is not the right message).
-//! A handler returns exactly one answer, so an interaction can never be answered twice;
-//! follow-ups ride on the answer or go through followUp().
+//! A handler returns exactly one answer, so an interaction can never be answered twice; a long
+//! job shows where it is with showProgress(), and follow-ups ride on the answer or go through
+//! followUp(). Everything sent for one interaction goes out in order, one request at a time.
+//!
+//! Whether a reply is ephemeral never depends on timing: with DeferStyle::EphemeralReply every
+//! reply is ephemeral, and an ephemeral reply after a public deferral replaces the "thinking"
+//! message by an ephemeral follow-up.
 class InteractionResponder final : public QObject
 {
     Q_OBJECT
@@ -41,22 +47,34 @@ class InteractionResponder final : public QObject
 public:
     using Handler = std::function<QCoro::Task<InteractionAnswer>(Interaction)>;
 
-    //! How a deferral looks (it fixes what the final answer can be).
+    //! How a deferral (and progress) looks; it fixes what the final answer can be.
     enum class DeferStyle {
         Automatic,      //!< commands: Reply; components: UpdateMessage
         Reply,          //!< type 5, public "thinking"
-        EphemeralReply, //!< type 5 with flag 64: the answer will be ephemeral
-        UpdateMessage,  //!< type 6 (components)
+        EphemeralReply, //!< type 5 with flag 64: progress and the answer are ephemeral
+        UpdateMessage,  //!< type 6 (components): progress and updates edit the component's
+                        //!< message, a reply becomes a follow-up
     };
 
-    //! \a rest and \a clock must outlive the responder.
+    //! \a clock must outlive the responder; \a rest may be null until setRestClient().
     InteractionResponder(RestClient *rest, Clock *clock, ResponderOptions options = {},
                          QObject *parent = nullptr);
     ~InteractionResponder() override;
 
+    //! Interactions handled from now on are answered through \a rest (a reconnect replaces the
+    //! client); those under way keep theirs, and fail with Cancelled when it is deleted.
+    void setRestClient(RestClient *rest);
+
     //! Runs \a handler for \a interaction and answers it. finished() tells the outcome.
     void handle(const Interaction &interaction, Handler handler,
                 DeferStyle deferStyle = DeferStyle::Automatic);
+
+    //! Shows \a message as the answer so far while the handler of \a interaction still works
+    //! ("Refreshing 12 status embeds…"): the callback when nothing was sent yet (no deferral is
+    //! needed then), else an edit of @original. The handler's answer comes after it and
+    //! replaces it. Only the latest progress not yet on its way is kept; a failed progress edit
+    //! is logged and does not stop the answer.
+    void showProgress(const Interaction &interaction, const Message &message);
 
     //! An extra follow-up message for an interaction already answered (token valid 15 min).
     RestReply *followUp(const Interaction &interaction, const Message &message);
@@ -75,22 +93,30 @@ signals:
 
 private:
     struct Exchange;
-    enum class Phase { Running, Deferring, Deferred, Answering, Done };
+    using ExchangePtr = std::shared_ptr<Exchange>;
 
     void onDeferDue(const QString &id);
     void onAnswer(const QString &id, InteractionAnswer answer);
-    void sendCallback(const std::shared_ptr<Exchange> &exchange, const InteractionAnswer &answer);
-    void sendAfterDeferral(const std::shared_ptr<Exchange> &exchange,
-                           const InteractionAnswer &answer);
-    void sendFollowUps(const std::shared_ptr<Exchange> &exchange, QList<Message> followUps);
-    void complete(const std::shared_ptr<Exchange> &exchange, const ApiError &error);
+    //! Sends what is waiting (the answer, else the latest progress) unless a request is out.
+    void pump(const ExchangePtr &exchange);
+    void defer(const ExchangePtr &exchange);
+    void sendProgress(const ExchangePtr &exchange, Message message);
+    void sendCallback(const ExchangePtr &exchange, const InteractionAnswer &answer);
+    void sendAfterOriginal(const ExchangePtr &exchange, const InteractionAnswer &answer);
+    void sendFollowUps(const ExchangePtr &exchange, QList<Message> followUps);
+    //! @original exists from now on (a deferral or progress landed): the token timer runs.
+    void acknowledged(const ExchangePtr &exchange);
+    void complete(const ExchangePtr &exchange, const ApiError &error);
+    qint64 ageMs(const Exchange &exchange) const;
+    //! The exchange's client, or null after completing it with Cancelled.
+    RestClient *restFor(const ExchangePtr &exchange);
     //! Calls \a next with the reply's error once \a reply finished.
     void then(RestReply *reply, std::function<void(const ApiError &)> next);
 
-    RestClient *m_rest;
+    QPointer<RestClient> m_rest;
     Clock *m_clock;
     ResponderOptions m_options;
-    QHash<QString, std::shared_ptr<Exchange>> m_active;
+    QHash<QString, ExchangePtr> m_active;
 };
 
 } // namespace Pterodisbot
