@@ -16,6 +16,7 @@ private slots:
         QTest::addColumn<int>("status");
         QTest::addColumn<bool>("transient");
         QTest::newRow("network") << int(ApiError::Kind::Network) << 0 << true;
+        QTest::newRow("tls") << int(ApiError::Kind::Tls) << 0 << false;
         QTest::newRow("timeout") << int(ApiError::Kind::Timeout) << 0 << true;
         QTest::newRow("504 daemon") << int(ApiError::Kind::DaemonUnreachable) << 504 << true;
         QTest::newRow("503") << int(ApiError::Kind::Http) << 503 << true;

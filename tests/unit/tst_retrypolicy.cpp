@@ -21,6 +21,8 @@ private slots:
         QTest::addColumn<bool>("retry");
         QTest::newRow("network") << ApiError::Kind::Network << 0 << true << true;
         QTest::newRow("network, POST") << ApiError::Kind::Network << 0 << false << true;
+        QTest::newRow("tls: the same certificate fails again")
+            << ApiError::Kind::Tls << 0 << true << false;
         QTest::newRow("timeout") << ApiError::Kind::Timeout << 0 << true << true;
         QTest::newRow("timeout, POST may have happened")
             << ApiError::Kind::Timeout << 0 << false << false;

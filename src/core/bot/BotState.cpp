@@ -124,6 +124,8 @@ QString unreachableText(const ApiError &error)
         return QStringLiteral("The panel's answer could not be read.");
     case ApiError::Kind::Timeout:
         return QStringLiteral("The panel is not answering (timed out).");
+    case ApiError::Kind::Tls:
+        return QStringLiteral("The panel's TLS certificate is not accepted.");
     case ApiError::Kind::None:
     case ApiError::Kind::Network:
     case ApiError::Kind::NotFound:

@@ -23,6 +23,8 @@ QString ApiError::kindName(Kind kind)
         return QStringLiteral("ok");
     case Kind::Network:
         return QStringLiteral("network");
+    case Kind::Tls:
+        return QStringLiteral("tls");
     case Kind::Timeout:
         return QStringLiteral("timeout");
     case Kind::Auth:

@@ -11,7 +11,9 @@ struct ApiError
 {
     enum class Kind {
         None,              //!< no error
-        Network,           //!< connection refused/reset, DNS, TLS
+        Network,           //!< connection refused/reset, DNS
+        Tls,               //!< certificate not accepted or handshake failed: not retried,
+                           //!< it fails the same way until someone fixes the certificate
         Timeout,           //!< no answer within the request timeout
         Auth,              //!< 401/403, or a key of the wrong type
         NotFound,          //!< unknown server/message/channel

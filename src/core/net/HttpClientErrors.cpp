@@ -72,14 +72,14 @@ ApiError HttpClient::classify(HttpReply *reply, QNetworkReply *network) const
         const QString peer =
             QStringLiteral("%1:%2").arg(request.url.host()).arg(request.url.port(443));
         if (!reply->m_sslErrors.isEmpty()) {
-            return ApiError{ApiError::Kind::Network,
+            return ApiError{ApiError::Kind::Tls,
                             0,
                             {},
                             redact(QStringLiteral("TLS certificate of %1 not accepted: %2")
                                        .arg(peer, reply->m_sslErrors.join(QStringLiteral("; "))))};
         }
         if (network->error() == QNetworkReply::SslHandshakeFailedError) {
-            return ApiError{ApiError::Kind::Network,
+            return ApiError{ApiError::Kind::Tls,
                             0,
                             {},
                             redact(QStringLiteral("TLS handshake with %1 failed: %2")

@@ -42,6 +42,7 @@ bool RetryPolicy::shouldRetry(const ApiError &error, bool idempotent) const
     switch (error.kind) {
     case ApiError::Kind::None:
     case ApiError::Kind::Cancelled:
+    case ApiError::Kind::Tls: // the same certificate fails the same way
         return false;
     case ApiError::Kind::Network:
         return true;
