@@ -47,9 +47,27 @@ QString PowerButtons::sentText(CustomId::PowerAction action, const QString &name
                                std::optional<PowerState> state)
 {
     QString text = QStringLiteral("%1 sent to **%2**").arg(capitalized(verb(action)), name);
-    if (state && *state != PowerState::Unknown)
-        text += QStringLiteral(" — it is %1").arg(powerStateName(*state));
-    return text + QLatin1Char('.');
+    if (!state || *state == PowerState::Unknown)
+        return text + QLatin1Char('.');
+    if (!showsAction(action, *state)) {
+        return text + QStringLiteral("; the panel still reports it %1 (its status can lag up to "
+                                     "20 s), the embed follows.")
+                          .arg(powerStateName(*state));
+    }
+    return text + QStringLiteral(" — it is %1.").arg(powerStateName(*state));
+}
+
+bool PowerButtons::showsAction(CustomId::PowerAction action, PowerState state)
+{
+    switch (action) {
+    case CustomId::PowerAction::Start:
+        return state == PowerState::Starting || state == PowerState::Running;
+    case CustomId::PowerAction::Stop:
+        return state == PowerState::Stopping || state == PowerState::Offline;
+    case CustomId::PowerAction::Restart:
+        break;
+    }
+    return state == PowerState::Stopping || state == PowerState::Starting;
 }
 
 QString PowerButtons::failureText(CustomId::PowerAction action, const QString &name,
@@ -171,9 +189,11 @@ QCoro::Task<InteractionAnswer> PowerButtons::handle(Interaction interaction, Cus
             context.state.setSample(serverId, sample.value, context.clock->monotonicMs());
         }
     }
-    if (state) {
+    if (state && showsAction(action, *state)) {
         // Queued behind the answer, which goes out as this handler returns: the member hears
-        // first, and rendering the embed does not hold the answer back.
+        // first, and rendering the embed does not hold the answer back. An answer from the
+        // panel's cache (the state before the action) edits nothing: the update cycle sees the
+        // change when the cache expires.
         QTimer::singleShot(0, this, [this, serverId] {
             m_publisher->edit(serverId, QStringLiteral("power action"));
         });

@@ -33,9 +33,14 @@ public:
     //! BotContext::responder with the ephemeral reply style; every answer is ephemeral.
     QCoro::Task<InteractionAnswer> handle(Interaction interaction, CustomId id);
 
-    //! "Restart sent to Survival — it is stopping" (no state known: without the dash part).
+    //! "Restart sent to Survival — it is stopping" (no state known: without the dash part). A
+    //! state that does not show the action yet (showsAction) is reported as the panel's lag.
     static QString sentText(CustomId::PowerAction action, const QString &name,
                             std::optional<PowerState> state);
+    //! Whether a server in \a state has taken \a action in: Start → starting or running, Stop →
+    //! stopping or offline, Restart → stopping or starting. The panel answers /resources from
+    //! a 20 s cache, so right after the action it often still reports the state before it.
+    static bool showsAction(CustomId::PowerAction action, PowerState state);
     //! "Could not start Survival: the server is suspended" for a failed power action.
     static QString failureText(CustomId::PowerAction action, const QString &name,
                                const ApiError &error);
