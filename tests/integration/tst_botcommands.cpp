@@ -1,6 +1,6 @@
 // BotCore end to end against both simulators: the slash commands, the server menu and the
 // buttons, with access control and tampered interactions.
-#include "BotHarness.h"
+#include "BotTestCase.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -23,26 +23,14 @@ QJsonArray buttons(const PterodisbotSim::SimMessage &message)
 
 } // namespace
 
-class TestBotCommands final : public QObject
+class TestBotCommands final : public BotTestCase
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_harness = std::make_unique<BotHarness>();
-        QVERIFY(m_harness->dataDir.isValid());
-    }
-    void cleanup()
-    {
-        if (m_harness)
-            m_harness->stopBot();
-        m_harness.reset();
-    }
-
     void registersCommandsOnce()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QJsonArray commands = h.discord->registeredCommands();
@@ -65,7 +53,7 @@ private slots:
     // /server_status -> menu -> choose a server -> embed with a PNG graph in the channel.
     void commandSelectPostsEmbedWithPng()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
 
@@ -136,7 +124,7 @@ private slots:
 
     void slowPanelDefersThenAnswers()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         h.panel->setLatency(900); // past the 400 ms auto-defer of the harness
@@ -155,7 +143,7 @@ private slots:
     // Refusals are ephemeral and the panel never hears about them.
     void refusedAndTamperedNeverReachThePanel()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QString messageId = h.postEmbed(kSurvival);
@@ -255,7 +243,7 @@ private slots:
 
     void showAddressIsEphemeralForTheRole()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QString messageId = h.postEmbed(kSurvival);
@@ -275,7 +263,7 @@ private slots:
     // SIGHUP: a new control role applies at once, without a restart.
     void reloadAppliesTheControlRoleLive()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QString messageId = h.postEmbed(kSurvival);
@@ -301,7 +289,7 @@ private slots:
 
     void moreThan25ServersPage()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         h.panelOptions.seedFile.clear();
         h.panelOptions.serverCount = 30;
         QVERIFY(h.startSimulators());
@@ -337,7 +325,7 @@ private slots:
 
     void refreshAndPurge()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QString survival = h.postEmbed(kSurvival);
@@ -379,9 +367,6 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(QJsonDocument::fromJson(file.readAll()).object().size(), 0);
     }
-
-private:
-    std::unique_ptr<BotHarness> m_harness;
 };
 
 QTEST_MAIN(TestBotCommands)

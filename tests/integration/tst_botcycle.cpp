@@ -1,10 +1,15 @@
 // BotCore's update cycle end to end: embeds follow the panel, edits only when needed, images
 // uploaded only when they changed, tracking survives deletions and restarts, Wings streams.
-#include "BotHarness.h"
+#include "BotTestCase.h"
+
+#include <algorithm>
 
 #include <QBuffer>
+#include <QCoroTask>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QImage>
 #include <QJsonDocument>
 
 using namespace Pterodisbot;
@@ -46,27 +51,15 @@ int countRequests(const PterodisbotSim::PanelSimulator &panel, const QString &su
 
 } // namespace
 
-class TestBotCycle final : public QObject
+class TestBotCycle final : public BotTestCase
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_harness = std::make_unique<BotHarness>();
-        QVERIFY(m_harness->dataDir.isValid());
-    }
-    void cleanup()
-    {
-        if (m_harness)
-            m_harness->stopBot();
-        m_harness.reset();
-    }
-
     // An authorised Start: the panel moves and the embed follows it to running.
     void authorisedStartEmbedFollows()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QString messageId = h.postEmbed(kRust);
@@ -115,7 +108,7 @@ private slots:
     // Edits only when a reader would notice; a state change is one.
     void editsOnlyWhenNeeded()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         Config config = h.config();
         config.bot.cpuDeltaThreshold = 100000; // load noise never counts here
@@ -146,7 +139,7 @@ private slots:
     // the panel answers its /resources with 409.
     void suspendedServerShowsItsCondition()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         h.tuning.cycleIntervalMs = 60000;
         QVERIFY(h.startBot());
@@ -185,7 +178,7 @@ private slots:
     // together: the cycle spreads those freshening edits instead of sending them all at once.
     void forcedRefreshesAreSpread()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         Config config = h.config();
         config.bot.forcedRefresh = 2;          // due two seconds after the last edit
@@ -225,14 +218,13 @@ private slots:
     // The same picture is not uploaded twice: the edit keeps the attachment.
     void unchangedImageIsKept()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         FixedRenderer fixed;
         Config config = h.config();
         config.bot.forcedRefresh = 0; // an edit every cycle
         h.tuning.cycleIntervalMs = 60000;
-        h.bot = std::make_unique<BotCore>(
-            config, BotServices{&h.nam, SystemClock::instance(), &fixed}, h.tuning);
+        h.createBot(config, &fixed);
         QVERIFY(!QCoro::waitFor(h.bot->start()));
         QVERIFY(waitUntil([&] { return h.bot->gatewayState() == Gateway::State::Ready; }));
         QVERIFY(!h.postEmbed(kSurvival).isEmpty());
@@ -266,7 +258,7 @@ private slots:
 
     void deletedMessageIsUntracked()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         Config config = h.config();
         config.bot.forcedRefresh = 0; // every cycle writes, so the deletion is noticed at once
@@ -292,7 +284,7 @@ private slots:
     // A new BotCore over the same data directory edits the same messages: no duplicates.
     void restartEditsTheSameMessages()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QString survival = h.postEmbed(kSurvival);
@@ -303,8 +295,7 @@ private slots:
         const int survivalEdits = h.discord->message(h.channel(), survival)->editCount;
         const int rustEdits = h.discord->message(h.channel(), rust)->editCount;
 
-        h.bot = std::make_unique<BotCore>(
-            h.config(), BotServices{&h.nam, SystemClock::instance(), &h.renderer}, h.tuning);
+        h.createBot(h.config());
         QSignalSpy edited(h.bot.get(), &BotCore::embedEdited);
         QSignalSpy posted(h.bot.get(), &BotCore::embedPosted);
         QVERIFY(!QCoro::waitFor(h.bot->start()));
@@ -325,7 +316,7 @@ private slots:
     // not posted again.
     void importsThePythonBotsFile()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QString messageId = h.postEmbed(kSurvival);
@@ -337,8 +328,7 @@ private slots:
                               h.dataDir.filePath(QStringLiteral("embed/embed_locations.json"))));
         const int messages = int(h.discord->messages(h.channel()).size());
 
-        h.bot = std::make_unique<BotCore>(
-            h.config(), BotServices{&h.nam, SystemClock::instance(), &h.renderer}, h.tuning);
+        h.createBot(h.config());
         QSignalSpy edited(h.bot.get(), &BotCore::embedEdited);
         QVERIFY(!QCoro::waitFor(h.bot->start()));
         QCOMPARE(h.bot->embedStore()->lookup(kSurvival)->messageId, messageId);
@@ -352,7 +342,7 @@ private slots:
     // without waiting for (or making) a poll.
     void websocketStatsFollowStateChanges()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         Config config = h.config();
         config.pterodactyl.statsSource = StatsSource::WebSocket;
@@ -379,7 +369,7 @@ private slots:
     // Without a working stream the cycle polls: Wings of the node down -> /resources again.
     void websocketFallsBackToPolling()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         Config config = h.config();
         config.pterodactyl.statsSource = StatsSource::WebSocket;
@@ -402,9 +392,6 @@ private slots:
         QCOMPARE(back.failed, 0);
         BOT_VERIFY_SOON(h.embedColour(kSurvival) == StatusEmbed::ColourRunning, 5000);
     }
-
-private:
-    std::unique_ptr<BotHarness> m_harness;
 };
 
 QTEST_MAIN(TestBotCycle)

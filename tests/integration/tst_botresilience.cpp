@@ -1,9 +1,11 @@
 // BotCore when things go wrong: panel outage and recovery, a gateway drop mid-cycle, crash
 // alerts with downtime, Discord's refusals (missing permissions, old messages, deleted
 // channels) and a rejected token.
-#include "BotHarness.h"
+#include "BotTestCase.h"
 
+#include <QCoroTask>
 #include <QJsonDocument>
+#include <QRegularExpression>
 
 using namespace Pterodisbot;
 using namespace Pterodisbot::BotTest;
@@ -36,28 +38,16 @@ int patchesOf(const PterodisbotSim::DiscordSimulator &discord, const QString &me
 
 } // namespace
 
-class TestBotResilience final : public QObject
+class TestBotResilience final : public BotTestCase
 {
     Q_OBJECT
 
 private slots:
-    void init()
-    {
-        m_harness = std::make_unique<BotHarness>();
-        QVERIFY(m_harness->dataDir.isValid());
-    }
-    void cleanup()
-    {
-        if (m_harness)
-            m_harness->stopBot();
-        m_harness.reset();
-    }
-
     // The panel goes away: each embed says so once (no edit storm), the alert channel hears
     // about it, and the first answer afterwards brings every embed back.
     void panelOutageAndRecovery()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         h.tuning.cycleIntervalMs = 60000; // cycles only when the test asks
         QVERIFY(h.startBot());
@@ -111,7 +101,7 @@ private slots:
     // receives it from the replay and answers it exactly once.
     void gatewayDropMidCycleLosesNothing()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         QVERIFY(!h.postEmbed(kSurvival).isEmpty());
@@ -147,7 +137,7 @@ private slots:
     // A panel slower than the interval: cycles queue up behind each other, never overlap.
     void slowCyclesNeverOverlap()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         h.tuning.cycleIntervalMs = 100;
         QVERIFY(h.startBot());
@@ -173,7 +163,7 @@ private slots:
     // downtime, reach the alert channel; a stop sent by the bot is no crash.
     void alertsWithDowntime()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
         const QString messageId = h.postEmbed(kSurvival);
@@ -214,7 +204,7 @@ private slots:
     // 50013: one clear log line, the embed is left alone and not retried every cycle.
     void missingPermissionsLeaveTheEmbedAlone()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         h.tuning.cycleIntervalMs = 60000;
         QVERIFY(h.startBot());
@@ -244,7 +234,7 @@ private slots:
     // 30046: too many edits to an old message; the embed is posted again and tracked there.
     void oldMessageIsReposted()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         h.discordOptions.oldMessageEditLimit = 1;
         QVERIFY(h.startSimulators());
         Config config = h.config();
@@ -272,7 +262,7 @@ private slots:
 
     void deletedChannelIsUntracked()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         Config config = h.config();
         config.bot.forcedRefresh = 0;
@@ -290,13 +280,12 @@ private slots:
 
     void rejectedTokenIsFatal()
     {
-        BotHarness &h = *m_harness;
+        BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         Config config = h.config();
         config.discord.token =
             QStringLiteral("MTEwMDAwMDAwMDAwMDAwMDAwMQ.bogus.not-the-right-token");
-        h.bot = std::make_unique<BotCore>(
-            config, BotServices{&h.nam, SystemClock::instance(), &h.renderer}, h.tuning);
+        h.createBot(config);
         QSignalSpy fatal(h.bot.get(), &BotCore::fatalError);
         QTest::ignoreMessage(QtCriticalMsg,
                              QRegularExpression(QStringLiteral("rejected the bot token")));
@@ -308,9 +297,6 @@ private slots:
         QCOMPARE(h.bot->state(), BotCore::State::Failed);
         QCOMPARE(h.discord->gatewayConnectionCount(), 0);
     }
-
-private:
-    std::unique_ptr<BotHarness> m_harness;
 };
 
 QTEST_MAIN(TestBotResilience)

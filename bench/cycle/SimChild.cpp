@@ -1,0 +1,141 @@
+#include "SimChild.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSocketNotifier>
+
+namespace PterodisbotBench {
+namespace {
+
+const QString kAdmin = QStringLiteral("1500000000000000001");
+const QString kAdminRole = QStringLiteral("1400000000000000001");
+
+} // namespace
+
+SimChild::SimChild(const CycleArgs &args)
+    : m_args(args)
+{}
+
+bool SimChild::start()
+{
+    PterodisbotSim::PanelSimOptions panel;
+    panel.serverCount = m_args.servers;
+    panel.tickIntervalMs = 0; // time moves only on "tick"
+    panel.statsIntervalMs = 3'600'000;
+    panel.clientRateLimit = 10'000'000;
+    panel.applicationRateLimit = 10'000'000;
+    PterodisbotSim::DiscordSimOptions discord;
+    discord.channelIds.clear();
+    for (int i = 1; i <= 10; ++i)
+        discord.channelIds << QStringLiteral("13000000000000000%1").arg(i, 2, 10, QLatin1Char('0'));
+    // Generous limits: the benchmark measures the bot, not Discord's buckets (see the
+    // notes in docs/benchmarks.md for what the real limits mean here).
+    discord.messageBucketLimit = 100'000;
+    discord.otherBucketLimit = 100'000;
+    discord.globalLimitPerSecond = 100'000;
+    discord.oldMessageAgeMs = 1'000'000'000;
+    discord.interactionTimeoutMs = 3000;
+    if (!m_panel.start(panel) || !m_discord.start(discord)) {
+        std::fprintf(stderr, "child: simulators failed: %s %s\n", qPrintable(m_panel.errorString()),
+                     qPrintable(m_discord.errorString()));
+        return false;
+    }
+    m_ids = m_panel.serverIdentifiers();
+    QJsonObject setup{
+        {QStringLiteral("panelUrl"), m_panel.panelUrl().toString()},
+        {QStringLiteral("clientKey"), m_panel.clientKey()},
+        {QStringLiteral("restUrl"), m_discord.restBaseUrl().toString()},
+        {QStringLiteral("token"), m_discord.botToken()},
+        {QStringLiteral("guild"), m_discord.guildId()},
+        {QStringLiteral("channels"), QJsonArray::fromStringList(m_discord.channelIds())},
+        {QStringLiteral("servers"), QJsonArray::fromStringList(m_ids)},
+    };
+    reply(QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
+    m_notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
+    connect(m_notifier, &QSocketNotifier::activated, this, [this] { readInput(); });
+    return true;
+}
+
+void SimChild::reply(const QString &line)
+{
+    std::fprintf(stdout, "%s\n", qPrintable(line));
+    std::fflush(stdout);
+}
+
+void SimChild::readInput()
+{
+    char buffer[4096];
+    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+    if (n <= 0) {
+        QCoreApplication::quit();
+        return;
+    }
+    m_input.append(buffer, n);
+    int newline = -1;
+    while ((newline = m_input.indexOf('\n')) >= 0) {
+        const QString line = QString::fromUtf8(m_input.left(newline)).trimmed();
+        m_input.remove(0, newline + 1);
+        handle(line.split(QLatin1Char(' '), Qt::SkipEmptyParts));
+    }
+}
+
+void SimChild::handle(const QStringList &words)
+{
+    const QString command = words.value(0);
+    if (command == QLatin1String("tick")) {
+        const int ms = words.value(1).toInt();
+        const int churn = words.value(2).toInt();
+        m_panel.tick(ms);
+        m_discord.advanceClock(ms);
+        // Some tracked servers are started or stopped by their owners between cycles.
+        for (int i = 0; i < churn; ++i) {
+            const QString id = m_ids.at(m_random.bounded(std::min<int>(m_tracked, m_ids.size())));
+            const QString state = m_panel.serverState(id);
+            if (state == QLatin1String("running"))
+                m_panel.setServerState(id, QStringLiteral("stopping"));
+            else if (state == QLatin1String("offline"))
+                m_panel.setServerState(id, QStringLiteral("starting"));
+        }
+        reply(QStringLiteral("ok"));
+    } else if (command == QLatin1String("tracked")) {
+        m_tracked = words.value(1).toInt();
+        reply(QStringLiteral("ok"));
+    } else if (command == QLatin1String("inject")) {
+        reply(m_discord.injectSlashCommand(m_discord.channelIds().at(0), kAdmin, {kAdminRole},
+                                           QStringLiteral("server_status")));
+    } else if (command == QLatin1String("ack")) {
+        const QString id = words.value(1);
+        const auto original = m_discord.originalResponse(id);
+        const bool answered = original && original->content.contains(QStringLiteral("servers"));
+        reply(QStringLiteral("%1 %2").arg(m_discord.interactionAckLatencyMs(id)).arg(answered));
+    } else if (command == QLatin1String("stats")) {
+        int patches = 0;
+        int posts = 0;
+        for (const auto &request : m_discord.requests()) {
+            const bool message = request.path.contains(QStringLiteral("/messages"));
+            patches += message && request.method == QLatin1String("PATCH");
+            posts += message && request.method == QLatin1String("POST");
+        }
+        m_discord.clearRequests();
+        m_panel.clearRequests();
+        rusage ru{};
+        getrusage(RUSAGE_SELF, &ru);
+        const double cpuMs = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
+                             (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+        reply(QStringLiteral("%1 %2 %3").arg(patches).arg(posts).arg(cpuMs, 0, 'f', 0));
+    } else if (command == QLatin1String("quit")) {
+        reply(QStringLiteral("bye"));
+        QCoreApplication::quit();
+    } else {
+        reply(QStringLiteral("?"));
+    }
+}
+
+} // namespace PterodisbotBench

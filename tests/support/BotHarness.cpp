@@ -1,0 +1,184 @@
+#include "BotHarness.h"
+
+#include <QCoroTask>
+#include <QElapsedTimer>
+#include <QEventLoop>
+#include <QImage>
+#include <QJsonArray>
+
+#include "Clock.h"
+#include "TestSupport.h"
+
+namespace Pterodisbot::BotTest {
+
+bool waitUntil(const std::function<bool()> &predicate, int timeoutMs)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!predicate()) {
+        if (timer.elapsed() >= timeoutMs)
+            return predicate();
+        QEventLoop loop;
+        QTimer::singleShot(5, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
+    return true;
+}
+
+void spin(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+BotHarness::BotHarness()
+{
+    panelOptions.seedFile = TestSupport::dataPath(QStringLiteral("sim/servers.json"));
+    panelOptions.tickIntervalMs = 50;
+    panelOptions.startingDurationMs = 300;
+    panelOptions.stoppingDurationMs = 200;
+    panelOptions.statsIntervalMs = 200;
+    discordOptions.messageBucketLimit = 50;
+    discordOptions.otherBucketLimit = 50;
+    tuning.cycleIntervalMs = 200;
+    tuning.autoDeferMs = 400;
+    tuning.powerCooldownMs = 300;
+    tuning.discordRetryBackoffsMs = {50};
+    tuning.panelRetryBackoffsMs = {};
+    tuning.gatewayBackoffBaseMs = 20;
+    tuning.gatewayIdentifyGapMs = 10;
+    tuning.streamReconnectDelaysMs = {100, 200};
+}
+
+bool BotHarness::startSimulators()
+{
+    panel = std::make_unique<PterodisbotSim::PanelSimulator>();
+    discord = std::make_unique<PterodisbotSim::DiscordSimulator>();
+    return panel->start(panelOptions) && discord->start(discordOptions);
+}
+
+Config BotHarness::config() const
+{
+    Config config;
+    config.discord.token = discord->botToken();
+    config.discord.apiUrl = discord->restBaseUrl();
+    config.discord.guildId = discord->guildId();
+    config.discord.controlRole = QStringLiteral("Server Admin");
+    config.discord.alertChannelId = alertChannel();
+    config.discord.requestTimeout = 5;
+    config.pterodactyl.panelUrl = panel->panelUrl();
+    config.pterodactyl.clientKey = panel->clientKey();
+    config.pterodactyl.requestTimeout = 2;
+    config.bot.updateInterval = 1;
+    config.bot.dataDir = dataDir.path();
+    return config;
+}
+
+void BotHarness::createBot(const Config &config, ChartRenderer *chartRenderer)
+{
+    bot = std::make_unique<BotCore>(
+        config, BotServices{&nam, SystemClock::instance(), chartRenderer}, tuning);
+}
+
+bool BotHarness::startBot(const Config &config)
+{
+    createBot(config);
+    const ApiError error = QCoro::waitFor(bot->start());
+    if (error) {
+        qWarning() << "start failed:" << error.toString();
+        return false;
+    }
+    return waitUntil([&] { return bot->gatewayState() == Gateway::State::Ready; });
+}
+
+void BotHarness::stopBot()
+{
+    if (bot)
+        QCoro::waitFor(bot->stop());
+    bot.reset();
+}
+
+QString BotHarness::serverStatus(const QString &user, const QStringList &roles)
+{
+    const QString id =
+        discord->injectSlashCommand(channel(), user, roles, QStringLiteral("server_status"));
+    if (!waitUntil([&] {
+            return discord->originalResponse(id).has_value() &&
+                   !discord->originalResponse(id)->content.isEmpty();
+        }))
+        return {};
+    return id;
+}
+
+QString BotHarness::postEmbed(const QString &identifier)
+{
+    const QString command = serverStatus();
+    if (command.isEmpty())
+        return {};
+    const auto menu = discord->originalResponse(command);
+    QSignalSpy posted(bot.get(), &BotCore::embedPosted);
+    const QString select =
+        discord->injectComponent(channel(), menu->id, kAdmin, {kAdminRole},
+                                 QStringLiteral("pdb:v1:select:0"), 3, {identifier});
+    if (!posted.wait(10000) && posted.isEmpty())
+        return {};
+    if (!waitUntil([&] { return discord->originalResponse(select).has_value(); }, 5000))
+        return {};
+    return posted.last().at(2).toString();
+}
+
+std::optional<PterodisbotSim::SimMessage> BotHarness::embedMessage(const QString &serverId) const
+{
+    const auto location = bot->embedStore()->lookup(serverId);
+    if (!location)
+        return std::nullopt;
+    return discord->message(location->channelId, location->messageId);
+}
+
+qint64 BotHarness::embedColour(const QString &serverId) const
+{
+    const auto message = embedMessage(serverId);
+    if (!message || message->embeds.isEmpty())
+        return -1;
+    return message->embeds.at(0).toObject().value(QStringLiteral("color")).toInteger(-1);
+}
+
+QString BotHarness::embedStateField(const QString &serverId) const
+{
+    const auto message = embedMessage(serverId);
+    if (!message || message->embeds.isEmpty())
+        return {};
+    const QJsonArray fields =
+        message->embeds.at(0).toObject().value(QStringLiteral("fields")).toArray();
+    for (const QJsonValue &field : fields) {
+        if (field[QStringLiteral("name")].toString() == QLatin1String("State"))
+            return field[QStringLiteral("value")].toString();
+    }
+    return {};
+}
+
+int BotHarness::powerRequests() const
+{
+    int count = 0;
+    for (const auto &request : panel->requests())
+        count += request.path.endsWith(QLatin1String("/power"));
+    return count;
+}
+
+int BotHarness::panelRequestsAbout(const QString &identifier) const
+{
+    int count = 0;
+    for (const auto &request : panel->requests())
+        count += request.path.contains(identifier);
+    return count;
+}
+
+bool BotHarness::isPng(const QByteArray &bytes)
+{
+    QImage image;
+    return bytes.startsWith("\x89PNG\r\n\x1a\n") && image.loadFromData(bytes, "PNG") &&
+           !image.isNull();
+}
+
+} // namespace Pterodisbot::BotTest
