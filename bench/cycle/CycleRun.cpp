@@ -28,22 +28,6 @@ using namespace Pterodisbot;
 namespace PterodisbotBench {
 namespace {
 
-//! The real monotonic clock plus simulated intervals: each cycle skips one interval ahead,
-//! waits never get longer than real time.
-class SteppedClock final : public Clock
-{
-public:
-    SteppedClock() { m_timer.start(); }
-    qint64 monotonicMs() const override { return m_timer.elapsed() + m_offsetMs; }
-    QDateTime utcNow() const override { return m_start.addMSecs(monotonicMs()); }
-    void advance(qint64 ms) { m_offsetMs += ms; }
-
-private:
-    QElapsedTimer m_timer;
-    QDateTime m_start = QDateTime::currentDateTimeUtc();
-    qint64 m_offsetMs = 0;
-};
-
 //! The real renderer, timed: how much of a cycle is drawing and encoding graphs.
 class TimedRenderer final : public ChartRenderer
 {

@@ -31,6 +31,23 @@ private:
     QElapsedTimer m_timer;
 };
 
+//! The real clock plus skips: time runs, and advance() jumps it ahead (tests and benchmarks of
+//! the running bot, whose timers and network waits need real time while forced refreshes and
+//! cooldowns are reached by a skip instead of a sleep).
+class SteppedClock final : public Clock
+{
+public:
+    SteppedClock() { m_timer.start(); }
+    qint64 monotonicMs() const override { return m_timer.elapsed() + m_offsetMs; }
+    QDateTime utcNow() const override { return m_start.addMSecs(monotonicMs()); }
+    void advance(qint64 ms) { m_offsetMs += ms; }
+
+private:
+    QElapsedTimer m_timer;
+    QDateTime m_start = QDateTime::currentDateTimeUtc();
+    qint64 m_offsetMs = 0;
+};
+
 //! A clock that only moves when told to (tests, benchmarks).
 class ManualClock final : public Clock
 {

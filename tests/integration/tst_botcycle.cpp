@@ -181,12 +181,12 @@ private slots:
         BotHarness &h = harness();
         QVERIFY(h.startSimulators());
         Config config = h.config();
-        config.bot.forcedRefresh = 2;          // due two seconds after the last edit
+        config.bot.forcedRefresh = 600;        // due ten minutes after the last edit
         config.bot.cpuDeltaThreshold = 100000; // only forced refreshes here
         h.tuning.cycleIntervalMs = 60000;      // cycles only when the test asks
         h.tuning.lazyEditsPerCycle = 2;
         QVERIFY(h.startBot(config));
-        // Every server but the suspended one (its /resources answers 409: nothing to refresh).
+        // Every server but the suspended one (suspendedEmbedIsRefreshedToo).
         for (const QString &server : h.panel->serverIdentifiers()) {
             if (server != QLatin1String("e1f2a3b4"))
                 QVERIFY(!h.postEmbed(server).isEmpty());
@@ -202,17 +202,45 @@ private slots:
                             h.discord->originalResponse(refresh)->content.contains(
                                 QStringLiteral("Refreshed 4 of 4")),
                         10000);
-        spin(2200); // all four are due now
+        h.clock.advance(600'000); // all four are due now
         QList<int> forced;
         for (int i = 0; i < 4; ++i) {
             const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
             forced << report.reasons.value(QStringLiteral("forced refresh"));
         }
-        // Four due, two per cycle: {2, 2, 0, 0} (a very slow machine may see the first two
-        // come due again in the third cycle, never more than two per cycle).
-        QCOMPARE(forced.at(0), 2);
-        QCOMPARE(forced.at(1), 2);
-        QCOMPARE(*std::max_element(forced.cbegin(), forced.cend()), 2);
+        // Four due, two per cycle.
+        QCOMPARE(forced, (QList<int>{2, 2, 0, 0}));
+    }
+
+    // A suspended server's /resources answers 409, so no sample ever moves its embed; the
+    // forced refresh still comes, so "last update" tells the truth, and only then.
+    void suspendedEmbedIsRefreshedToo()
+    {
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        Config config = h.config();
+        config.bot.forcedRefresh = 600;
+        h.tuning.cycleIntervalMs = 60000;
+        QVERIFY(h.startBot(config));
+        const QString ark = QStringLiteral("e1f2a3b4");
+        QVERIFY(!h.postEmbed(ark).isEmpty());
+        const QDateTime posted = h.embedTimestamp(ark);
+        QVERIFY(posted.isValid());
+        QCOMPARE(QCoro::waitFor(h.bot->runCycleNow()).edits, 0);
+
+        h.clock.advance(599'000);
+        QCOMPARE(QCoro::waitFor(h.bot->runCycleNow()).edits, 0);
+        h.clock.advance(1'000);
+        const CycleReport due = QCoro::waitFor(h.bot->runCycleNow());
+        QCOMPARE(due.edits, 1);
+        QCOMPARE(due.reasons.value(QStringLiteral("forced refresh")), 1);
+        QVERIFY(h.embedStateField(ark).contains(QStringLiteral("Suspended")));
+        // The skip of ten minutes shows in "last update".
+        QVERIFY2(h.embedTimestamp(ark) >= posted.addSecs(600),
+                 qPrintable(h.embedTimestamp(ark).toString(Qt::ISODateWithMs)));
+        // Fresh again: the next cycles leave it alone.
+        QCOMPARE(QCoro::waitFor(h.bot->runCycleNow()).edits, 0);
+        QCOMPARE(QCoro::waitFor(h.bot->runCycleNow()).edits, 0);
     }
 
     // The same picture is not uploaded twice: the edit keeps the attachment.

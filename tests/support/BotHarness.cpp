@@ -77,8 +77,7 @@ Config BotHarness::config() const
 
 void BotHarness::createBot(const Config &config, ChartRenderer *chartRenderer)
 {
-    bot = std::make_unique<BotCore>(
-        config, BotServices{&nam, SystemClock::instance(), chartRenderer}, tuning);
+    bot = std::make_unique<BotCore>(config, BotServices{&nam, &clock, chartRenderer}, tuning);
 }
 
 bool BotHarness::startBot(const Config &config)
@@ -156,6 +155,15 @@ QString BotHarness::embedStateField(const QString &serverId) const
             return field[QStringLiteral("value")].toString();
     }
     return {};
+}
+
+QDateTime BotHarness::embedTimestamp(const QString &serverId) const
+{
+    const auto message = embedMessage(serverId);
+    if (!message || message->embeds.isEmpty())
+        return {};
+    return QDateTime::fromString(message->embeds.at(0)[QStringLiteral("timestamp")].toString(),
+                                 Qt::ISODateWithMs);
 }
 
 int BotHarness::powerRequests() const

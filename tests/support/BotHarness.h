@@ -13,6 +13,7 @@
 #include <QTest>
 
 #include "bot/BotCore.h"
+#include "Clock.h"
 #include "DiscordSimulator.h"
 #include "PanelSimulator.h"
 #include "QtChartRenderer.h"
@@ -53,6 +54,8 @@ public:
     std::unique_ptr<PterodisbotSim::PanelSimulator> panel;
     std::unique_ptr<PterodisbotSim::DiscordSimulator> discord;
     QNetworkAccessManager nam;
+    //! The bot's clock: real time that advance() skips ahead (forced refreshes, cooldowns).
+    SteppedClock clock;
     QtChartRenderer renderer;
     QTemporaryDir dataDir;
     std::unique_ptr<BotCore> bot;
@@ -87,6 +90,8 @@ public:
     //! The embed's colour, -1 when there is no such message.
     qint64 embedColour(const QString &serverId) const;
     QString embedStateField(const QString &serverId) const;
+    //! The embed's timestamp ("last update"), invalid when there is none.
+    QDateTime embedTimestamp(const QString &serverId) const;
 
     //! Power requests the panel simulator saw.
     int powerRequests() const;

@@ -135,6 +135,10 @@ void EmbedPublisher::remember(const QString &serverId, const QJsonObject &answer
         context.policy.forget(serverId);
     } else if (const auto sample = context.state.sample(serverId)) {
         context.policy.markEdited(serverId, sample->state, sample->cpuAbsolute);
+    } else {
+        // A condition without samples (suspended from the start): the policy still needs the
+        // time of this edit for the forced refresh; UpdateCycle asks it with the same values.
+        context.policy.markEdited(serverId, PowerState::Unknown, 0);
     }
 }
 

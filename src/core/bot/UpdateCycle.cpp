@@ -204,6 +204,27 @@ QString UpdateCycle::absorb(const QString &serverId, const ResourceSample &sampl
     return {};
 }
 
+QString UpdateCycle::conditionEditReason(const QString &serverId, DisplayState display,
+                                         int *lazyBudget)
+{
+    BotContext &context = *m_context;
+    const EmbedRuntime *runtime = context.state.embedIfKnown(serverId);
+    if (!runtime || runtime->shown != display)
+        return QStringLiteral("condition changed");
+    // Shown already. The policy still keeps its "last update" honest: EmbedPublisher records
+    // the last sample (or Unknown without one) for such an embed, so the same values here say
+    // only when the forced refresh is due.
+    const auto sample = context.state.sample(serverId);
+    const UpdatePolicy::Decision preview = context.policy.evaluate(
+        serverId, sample ? sample->state : PowerState::Unknown, sample ? sample->cpuAbsolute : 0);
+    const bool freshen = preview.reason == UpdatePolicy::Reason::ForcedRefresh ||
+                         preview.reason == UpdatePolicy::Reason::FirstCheck;
+    if (!freshen || *lazyBudget <= 0)
+        return {};
+    --*lazyBudget;
+    return UpdatePolicy::reasonName(UpdatePolicy::Reason::ForcedRefresh);
+}
+
 QCoro::Task<CycleReport> UpdateCycle::run()
 {
     QPointer<UpdateCycle> self(this);
@@ -343,11 +364,11 @@ QCoro::Task<CycleReport> UpdateCycle::run()
             const DisplayState display = StatusEmbed::displayState(
                 server ? *server : Server{}, sample ? &*sample : nullptr, false);
             noteDisplay(id, display);
-            const EmbedRuntime *runtime = context.state.embedIfKnown(id);
-            if (runtime && runtime->shown == display)
-                continue;
-            report.reasons[QStringLiteral("condition changed")] += 1;
-            edits.push_back(m_publisher->edit(id, QStringLiteral("condition changed")));
+            const QString reason = conditionEditReason(id, display, &lazy);
+            if (!reason.isEmpty()) {
+                report.reasons[reason] += 1;
+                edits.push_back(m_publisher->edit(id, reason));
+            }
             continue;
         }
         context.state.setUnreachable(id, panelDown ? outageError : entry.error);

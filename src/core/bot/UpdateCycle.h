@@ -110,6 +110,10 @@ private:
     //! forced-refresh period, so embeds edited together (at start) do not come due together
     //! forever after.
     int lazyBudget(int tracked) const;
+    //! The edit reason for an embed whose server the panel reports in a condition without
+    //! resources (409: suspended, installing, transferring): the condition when it is news,
+    //! else a budgeted forced refresh when one is due; empty when the embed is fine.
+    QString conditionEditReason(const QString &serverId, DisplayState display, int *lazyBudget);
     //! Logs once when polling \a tracked servers per interval exceeds the panel budget.
     void warnAboutPanelBudget(int tracked);
     void noteDisplay(const QString &serverId, DisplayState state);
