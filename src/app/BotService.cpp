@@ -53,8 +53,12 @@ QCoro::Task<bool> BotService::load(Config *config)
         err.flush();
         co_return false;
     }
-    for (const ConfigProblem &problem : result.problems)
-        qCWarning(lcConfig).noquote() << problem.key << problem.message;
+    for (const ConfigProblem &problem : result.problems) {
+        qCWarning(lcConfig).noquote()
+            << problem.key + QStringLiteral(": ") + problem.message +
+                   (problem.hint.isEmpty() ? QString()
+                                           : QStringLiteral(" (fix: %1)").arg(problem.hint));
+    }
     *config = result.config;
     co_return true;
 }

@@ -329,8 +329,7 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
         }
         if (values.contains(id)) {
             result.problems.append({ConfigProblem::Severity::Warning, id,
-                                    QStringLiteral("%1 is set twice (lines %2 and %3)")
-                                        .arg(id)
+                                    QStringLiteral("set twice (lines %1 and %2)")
                                         .arg(values.value(id).line)
                                         .arg(entry.line),
                                     QStringLiteral("the last value wins; remove the other line")});
