@@ -243,6 +243,40 @@ private slots:
         QCOMPARE(QCoro::waitFor(h.bot->runCycleNow()).edits, 0);
     }
 
+    // The panel answers /resources from a 20 s cache: a repeated answer (the same uptime
+    // although time moved on) is the cache, not a measurement, and stays out of the graph.
+    void cachedAnswersStayOutOfTheGraph_data()
+    {
+        QTest::addColumn<int>("panelCacheMs");
+        QTest::addColumn<int>("newSamples");
+        QTest::newRow("no cache: three measurements") << 0 << 3;
+        QTest::newRow("cache longer than the test: none") << 600'000 << 0;
+    }
+    void cachedAnswersStayOutOfTheGraph()
+    {
+        QFETCH(int, panelCacheMs);
+        QFETCH(int, newSamples);
+        BotHarness &h = harness();
+        h.panelOptions.resourcesCacheMs = panelCacheMs;
+        QVERIFY(h.startSimulators());
+        h.tuning.cycleIntervalMs = 60000;
+        QVERIFY(h.startBot());
+        QVERIFY(!h.postEmbed(kSurvival).isEmpty());
+        QCoro::waitFor(h.bot->runCycleNow());
+        const int before = h.bot->metrics().sampleCount(kSurvival);
+        QVERIFY(before >= 1);
+        const QDateTime measured = h.bot->lastSample(kSurvival)->timestamp;
+        for (int i = 0; i < 3; ++i) {
+            h.panel->tick(10'000);   // the server's uptime grows by ten seconds...
+            h.clock.advance(10'000); // ...while the bot waits one interval
+            QCoro::waitFor(h.bot->runCycleNow());
+        }
+        QCOMPARE(h.bot->metrics().sampleCount(kSurvival), before + newSamples);
+        QCOMPARE(h.bot->lastSample(kSurvival)->state, PowerState::Running);
+        // A cached answer is as old as its first delivery.
+        QCOMPARE(h.bot->lastSample(kSurvival)->timestamp == measured, newSamples == 0);
+    }
+
     // The same picture is not uploaded twice: the edit keeps the attachment.
     void unchangedImageIsKept()
     {
