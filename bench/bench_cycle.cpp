@@ -5,7 +5,8 @@
 // by the same amount, so an hour of cycles takes minutes.
 //
 //   bench_cycle [--servers 1000] [--tracked 200] [--cycles 360] [--compare-cycles 30]
-//               [--churn 1] [--interval 10] [--interactions 20]
+//               [--churn 1] [--interval 10] [--interactions 20] [--panel-cache 0]
+//               [--no-charts]
 #include <cstdio>
 
 #include <QApplication>
@@ -42,6 +43,8 @@ int main(int argc, char *argv[])
             args.intervalS = next();
         else if (arg == "--interactions")
             args.interactions = next();
+        else if (arg == "--panel-cache")
+            args.panelCacheS = next();
         else if (arg == "--no-charts")
             args.charts = false;
     }
@@ -57,8 +60,8 @@ int main(int argc, char *argv[])
     Pterodisbot::prepareOffscreenPlatform(true);
     QApplication app(argc, argv);
     std::printf("bench_cycle: BotCore against the simulators (child process), %d servers, "
-                "%d tracked\n",
-                args.servers, args.tracked);
+                "%d tracked, panel /resources cache %d s\n",
+                args.servers, args.tracked, args.panelCacheS);
     const ModeResult smart = runMode(QStringLiteral("smart policy (forced refresh 600 s)"), args,
                                      600, args.cycles, true);
     printModeResult(smart, args);

@@ -12,6 +12,7 @@ struct CycleArgs
     int churn = 1;
     int intervalS = 10;
     int interactions = 20;
+    int panelCacheS = 0; //!< the panel's /resources cache (20 s on a real panel); 0 = off
     bool child = false;
     bool charts = true;
 };

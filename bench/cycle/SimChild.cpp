@@ -31,6 +31,7 @@ bool SimChild::start()
     panel.statsIntervalMs = 3'600'000;
     panel.clientRateLimit = 10'000'000;
     panel.applicationRateLimit = 10'000'000;
+    panel.resourcesCacheMs = m_args.panelCacheS * 1000; // in simulated time, like the ticks
     PterodisbotSim::DiscordSimOptions discord;
     discord.channelIds.clear();
     for (int i = 1; i <= 10; ++i)

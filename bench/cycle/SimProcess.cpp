@@ -10,7 +10,8 @@ namespace PterodisbotBench {
 bool SimProcess::start(const CycleArgs &args)
 {
     QStringList arguments{QStringLiteral("--child"), QStringLiteral("--servers"),
-                          QString::number(args.servers)};
+                          QString::number(args.servers), QStringLiteral("--panel-cache"),
+                          QString::number(args.panelCacheS)};
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(QCoreApplication::applicationFilePath(), arguments);
     if (!m_process.waitForStarted(10000))
