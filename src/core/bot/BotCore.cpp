@@ -226,6 +226,12 @@ QCoro::Task<ApiError> BotCore::start()
     m_cycle->start();
     qCInfo(lcBot) << "bot running: update cycle every" << m_context.cycleIntervalMs() << "ms,"
                   << m_store->size() << "embeds tracked";
+    if (!m_context.config.discord.alertChannelId.isEmpty() &&
+        m_context.config.pterodactyl.statsSource == StatsSource::Poll) {
+        qCInfo(lcBot) << "crash alerts come from polled stats: the panel caches /resources for"
+                         " 20 s, so a quick stop made in the panel can read as a crash;"
+                         " stats_source = websocket sees every state";
+    }
     co_return ApiError{};
 }
 
