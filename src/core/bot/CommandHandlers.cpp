@@ -113,6 +113,22 @@ void CommandHandlers::showProgress(const Interaction &interaction, const QString
         m_context->responder->showProgress(interaction, message);
 }
 
+std::optional<InteractionAnswer> CommandHandlers::beginBulk(const Interaction &interaction,
+                                                            const QString &nothingText,
+                                                            const QString &progressVerb,
+                                                            QStringList *ids)
+{
+    const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::Command);
+    if (!decision)
+        return reply(decision.message);
+    *ids = m_context->store->serverIds();
+    if (ids->isEmpty())
+        return reply(nothingText);
+    showProgress(interaction,
+                 QStringLiteral("%1 %2 status embeds…").arg(progressVerb).arg(ids->size()));
+    return std::nullopt;
+}
+
 QCoro::Task<InteractionAnswer> CommandHandlers::handleCommand(Interaction interaction)
 {
     if (interaction.commandName == kServerStatus)
@@ -279,13 +295,10 @@ QCoro::Task<InteractionAnswer> CommandHandlers::refreshEmbeds(Interaction intera
 {
     QPointer<CommandHandlers> self(this);
     BotContext &context = *m_context;
-    const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Command);
-    if (!decision)
-        co_return reply(decision.message);
-    const QStringList ids = context.store->serverIds();
-    if (ids.isEmpty())
-        co_return reply(QStringLiteral("There are no status embeds to refresh."));
-    showProgress(interaction, QStringLiteral("Refreshing %1 status embeds…").arg(ids.size()));
+    QStringList ids;
+    if (auto done = beginBulk(interaction, QStringLiteral("There are no status embeds to refresh."),
+                              QStringLiteral("Refreshing"), &ids))
+        co_return std::move(*done);
     co_await ensureServerList(true);
     if (!self)
         co_return abandoned();
@@ -333,14 +346,10 @@ QCoro::Task<InteractionAnswer> CommandHandlers::refreshEmbeds(Interaction intera
 QCoro::Task<InteractionAnswer> CommandHandlers::purgeEmbeds(Interaction interaction)
 {
     QPointer<CommandHandlers> self(this);
-    BotContext &context = *m_context;
-    const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Command);
-    if (!decision)
-        co_return reply(decision.message);
-    const QStringList ids = context.store->serverIds();
-    if (ids.isEmpty())
-        co_return reply(QStringLiteral("There are no status embeds to delete."));
-    showProgress(interaction, QStringLiteral("Deleting %1 status embeds…").arg(ids.size()));
+    QStringList ids;
+    if (auto done = beginBulk(interaction, QStringLiteral("There are no status embeds to delete."),
+                              QStringLiteral("Deleting"), &ids))
+        co_return std::move(*done);
     std::vector<QCoro::Task<EmbedPublisher::Result>> removals;
     for (const QString &id : ids)
         removals.push_back(m_publisher->remove(id));

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QCoroTask>
 #include <QJsonArray>
 #include <QList>
@@ -50,6 +52,12 @@ private:
     //! there are few) whose state is not fresh.
     QCoro::Task<QList<ServerListEntry>> listEntries(int page);
     void showProgress(const Interaction &interaction, const QString &text);
+    //! The start both bulk commands share: access check, something to do, progress shown
+    //! ("Refreshing 12 status embeds…"). The answer when the command ends here; else nullopt
+    //! and \a ids holds the tracked servers.
+    std::optional<InteractionAnswer> beginBulk(const Interaction &interaction,
+                                               const QString &nothingText,
+                                               const QString &progressVerb, QStringList *ids);
 
     BotContext *m_context;
     EmbedPublisher *m_publisher;
