@@ -9,32 +9,12 @@
 #include "DiscordObjects.h"
 #include "DiscordRecorder.h"
 #include "DiscordState.h"
+#include "SimHttp.h"
 #include "simlogging.h"
 
 namespace PterodisbotSim {
 
 namespace {
-QString methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Patch:
-        return QStringLiteral("PATCH");
-    case QHttpServerRequest::Method::Head:
-        return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QStringLiteral("OPTIONS");
-    default:
-        return QStringLiteral("OTHER");
-    }
-}
 
 QByteArray header(const QHttpServerRequest &request, const QByteArray &name)
 {
@@ -148,7 +128,7 @@ DiscordHttpReply DiscordRest::handle(const QHttpServerRequest &request)
     const QUrl url = request.url();
     const QString path = url.path();
     Call call;
-    call.method = methodName(request.method());
+    call.method = httpMethodName(request.method());
     call.query = QUrlQuery(url);
     call.body = request.body();
     call.contentType = header(request, "Content-Type");

@@ -7,6 +7,7 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include "SimHttp.h"
 #include "simlogging.h"
 
 namespace PterodisbotSim {
@@ -15,28 +16,6 @@ namespace {
 
 // A simulator that runs for days must not grow without bound.
 constexpr qsizetype kMaxRecords = 200000;
-
-QString methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get:
-        return QStringLiteral("GET");
-    case QHttpServerRequest::Method::Put:
-        return QStringLiteral("PUT");
-    case QHttpServerRequest::Method::Delete:
-        return QStringLiteral("DELETE");
-    case QHttpServerRequest::Method::Post:
-        return QStringLiteral("POST");
-    case QHttpServerRequest::Method::Head:
-        return QStringLiteral("HEAD");
-    case QHttpServerRequest::Method::Options:
-        return QStringLiteral("OPTIONS");
-    case QHttpServerRequest::Method::Patch:
-        return QStringLiteral("PATCH");
-    default:
-        return QStringLiteral("UNKNOWN");
-    }
-}
 
 // Codes QHttpServerResponder can name; anything else is reported as a 500.
 int knownStatus(int status)
@@ -130,7 +109,7 @@ void PanelHttpServer::missingHandler(const QHttpServerRequest &request, QTcpSock
 bool PanelHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     PanelCall call;
-    call.method = methodName(request.method());
+    call.method = httpMethodName(request.method());
     call.path = request.url().path();
     call.rawQuery = request.url().query(QUrl::FullyEncoded);
     call.body = request.body();
