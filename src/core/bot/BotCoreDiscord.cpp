@@ -2,8 +2,6 @@
 // commands, and the gateway with its events.
 #include "bot/BotCore.h"
 
-#include <QCoroSignal>
-
 #include "bot/CommandHandlers.h"
 #include "discord/DiscordError.h"
 #include "discord/InteractionCommands.h"
@@ -28,10 +26,9 @@ ApiError parseError(const QString &message)
 QCoro::Task<ApiError> BotCore::resolveApplicationId()
 {
     QPointer<BotCore> self(this);
-    RestReply *reply = m_context.rest->getCurrentUser();
-    co_await qCoro(reply, &RestReply::finished);
-    const ApiError error = reply->error();
-    const QJsonObject body = reply->object();
+    const RestResult reply = co_await awaitReply(m_context.rest->getCurrentUser());
+    const ApiError error = reply.error;
+    const QJsonObject body = reply.object();
     if (!self)
         co_return error;
     if (error) {
@@ -67,10 +64,9 @@ QCoro::Task<> BotCore::loadGuildRoles()
     if (guild.isEmpty() || !m_context.rest)
         co_return;
     QPointer<BotCore> self(this);
-    RestReply *reply = m_context.rest->getGuildRoles(guild);
-    co_await qCoro(reply, &RestReply::finished);
-    const ApiError error = reply->error();
-    const QJsonArray body = reply->array();
+    const RestResult reply = co_await awaitReply(m_context.rest->getGuildRoles(guild));
+    const ApiError error = reply.error;
+    const QJsonArray body = reply.array();
     if (!self)
         co_return;
     if (error) {
@@ -108,10 +104,9 @@ QCoro::Task<> BotCore::registerCommands()
 QCoro::Task<ApiError> BotCore::connectGateway()
 {
     QPointer<BotCore> self(this);
-    RestReply *reply = m_context.rest->getGatewayBot();
-    co_await qCoro(reply, &RestReply::finished);
-    const ApiError error = reply->error();
-    const QJsonObject body = reply->object();
+    const RestResult reply = co_await awaitReply(m_context.rest->getGatewayBot());
+    const ApiError error = reply.error;
+    const QJsonObject body = reply.object();
     if (!self)
         co_return error;
     if (error) {

@@ -1,6 +1,5 @@
 #include "bot/EmbedPublisher.h"
 
-#include <QCoroSignal>
 #include <QCryptographicHash>
 #include <QPointer>
 
@@ -174,9 +173,9 @@ QCoro::Task<ApiError> EmbedPublisher::deleteMessage(EmbedLocation location)
         co_return cancelled();
     QPointer<EmbedPublisher> self(this);
     beginWrite();
-    RestReply *reply = rest->deleteMessage(location.channelId, location.messageId);
-    co_await qCoro(reply, &RestReply::finished);
-    const ApiError error = reply->error();
+    const RestResult reply =
+        co_await awaitReply(rest->deleteMessage(location.channelId, location.messageId));
+    const ApiError error = reply.error;
     if (self)
         endWrite();
     co_return error;
@@ -206,10 +205,9 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::post(QString serverId, QStri
     result.chartRendered = rendered.chartRendered;
     result.imageUploaded = rendered.imageUploaded;
     beginWrite();
-    RestReply *reply = rest->createMessage(channelId, rendered.message);
-    co_await qCoro(reply, &RestReply::finished);
-    const ApiError error = reply->error();
-    const QJsonObject answer = reply->object();
+    const RestResult reply = co_await awaitReply(rest->createMessage(channelId, rendered.message));
+    const ApiError error = reply.error;
+    const QJsonObject answer = reply.object();
     if (!self)
         co_return result;
     endWrite();
@@ -275,11 +273,10 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::editOnce(QString serverId, Q
     result.imageUploaded = rendered.imageUploaded;
     result.imageKept = rendered.imageKept;
     beginWrite();
-    RestReply *reply =
-        rest->editMessage(location->channelId, location->messageId, rendered.message);
-    co_await qCoro(reply, &RestReply::finished);
-    const ApiError error = reply->error();
-    const QJsonObject answer = reply->object();
+    const RestResult reply = co_await awaitReply(
+        rest->editMessage(location->channelId, location->messageId, rendered.message));
+    const ApiError error = reply.error;
+    const QJsonObject answer = reply.object();
     if (!self)
         co_return result;
     endWrite();
@@ -344,10 +341,10 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::repost(QString serverId, Emb
     result.chartRendered = rendered.chartRendered;
     result.imageUploaded = rendered.imageUploaded;
     beginWrite();
-    RestReply *reply = rest->createMessage(old.channelId, rendered.message);
-    co_await qCoro(reply, &RestReply::finished);
-    const ApiError error = reply->error();
-    const QJsonObject answer = reply->object();
+    const RestResult reply =
+        co_await awaitReply(rest->createMessage(old.channelId, rendered.message));
+    const ApiError error = reply.error;
+    const QJsonObject answer = reply.object();
     if (!self)
         co_return result;
     endWrite();
@@ -412,9 +409,8 @@ QCoro::Task<> EmbedPublisher::postAlert(QString text)
     Message message;
     message.content = text;
     beginWrite();
-    RestReply *reply = rest->createMessage(channel, message);
-    co_await qCoro(reply, &RestReply::finished);
-    const ApiError error = reply->error();
+    const RestResult reply = co_await awaitReply(rest->createMessage(channel, message));
+    const ApiError error = reply.error;
     if (!self)
         co_return;
     endWrite();
