@@ -193,10 +193,20 @@ PanelApi::authorize(const PanelCall &call, const PanelRoute &route, qint64 nowMs
 
     // Laravel keys the throttle by user: every key of one user shares the bucket.
     const bool client = route.area == PanelRoute::Area::Client;
-    const int limit = client ? m_limits.clientRateLimit : m_limits.applicationRateLimit;
+    const int limit = found->pelican ? m_limits.pelicanRateLimit
+                      : client       ? m_limits.clientRateLimit
+                                     : m_limits.applicationRateLimit;
     const QString bucket = (client ? QStringLiteral("client:") : QStringLiteral("application:")) +
                            QString::number(user->id);
-    const auto decision = m_limiter.hit(bucket, limit, m_limits.rateLimitWindowMs, nowMs);
+    auto decision = m_limiter.hit(bucket, limit, m_limits.rateLimitWindowMs, nowMs);
+    if (decision.allowed && found->pelican &&
+        route.endpoint == PanelRoute::Endpoint::ClientWebsocket) {
+        // Pelican throttles /websocket on its own, on top of the API's budget; its headers are
+        // the ones the answer carries.
+        decision =
+            m_limiter.hit(QStringLiteral("websocket:") + QString::number(user->id),
+                          m_limits.pelicanWebsocketRateLimit, m_limits.rateLimitWindowMs, nowMs);
+    }
     rateHeaders->append({"X-RateLimit-Limit", QByteArray::number(decision.limit)});
     rateHeaders->append({"X-RateLimit-Remaining", QByteArray::number(decision.remaining)});
     if (!decision.allowed) {

@@ -52,6 +52,7 @@ struct PanelKey
 {
     int userId = 0;
     PanelKeyKind kind = PanelKeyKind::Client;
+    bool pelican = false; //!< a Pelican key: Pelican's rate limits apply
 };
 
 struct PanelRoute
@@ -81,6 +82,8 @@ struct PanelApiLimits
 {
     int clientRateLimit = 720;
     int applicationRateLimit = 240;
+    int pelicanRateLimit = 256;
+    int pelicanWebsocketRateLimit = 5;
     int rateLimitWindowMs = 60000;
     int resourcesCacheMs = 0; //!< see PanelSimOptions
 };

@@ -23,8 +23,12 @@ struct PanelSimOptions
     int tokenExpiringWarningMs = 60000; //!< "token expiring" when this much is left
     int clientRateLimit = 720;          //!< requests per window per user, client API
     int applicationRateLimit = 240;     //!< application API
-    int rateLimitWindowMs = 60000;      //!< fixed window
-    int serversPerNode = 50;            //!< nodes are created to hold the servers
+    //! Requests made with a Pelican key (pacc_/papp_) meet Pelican's limits instead: this many
+    //! per window on either API, and pelicanWebsocketRateLimit on /websocket on top.
+    int pelicanRateLimit = 256;
+    int pelicanWebsocketRateLimit = 5;
+    int rateLimitWindowMs = 60000; //!< fixed window
+    int serversPerNode = 50;       //!< nodes are created to hold the servers
     //! The panel answers /resources from a cache for this long per server, in simulated time;
     //! 0 = always fresh. Off by default so that tests see a state change at once;
     //! pterodisbot-sim turns it on with the panel's kPanelResourcesCacheMs.

@@ -75,16 +75,21 @@ bool PanelSimulator::start(const PanelSimOptions &options)
                                      options.tokenLifetimeMs});
 
     makeKeys();
-    const PanelApiLimits limits{options.clientRateLimit, options.applicationRateLimit,
-                                options.rateLimitWindowMs, options.resourcesCacheMs};
+    PanelApiLimits limits;
+    limits.clientRateLimit = options.clientRateLimit;
+    limits.applicationRateLimit = options.applicationRateLimit;
+    limits.pelicanRateLimit = options.pelicanRateLimit;
+    limits.pelicanWebsocketRateLimit = options.pelicanWebsocketRateLimit;
+    limits.rateLimitWindowMs = options.rateLimitWindowMs;
+    limits.resourcesCacheMs = options.resourcesCacheMs;
     m_api = std::make_unique<PanelApi>(*m_world, limits);
     const int admin = 1;
     const int player = 2;
     m_api->setKeys({{m_clientKey, {player, PanelKeyKind::Client}},
                     {m_adminClientKey, {admin, PanelKeyKind::Client}},
                     {m_applicationKey, {admin, PanelKeyKind::Application}},
-                    {m_pelicanClientKey, {player, PanelKeyKind::Client}},
-                    {m_pelicanApplicationKey, {admin, PanelKeyKind::Application}}});
+                    {m_pelicanClientKey, {player, PanelKeyKind::Client, true}},
+                    {m_pelicanApplicationKey, {admin, PanelKeyKind::Application, true}}});
 
     m_http = new PanelHttpServer(*m_api, limits, this);
     m_panelPort = m_http->listen(QHostAddress::LocalHost, options.panelPort);

@@ -277,6 +277,39 @@ private slots:
         QCOMPARE(h.bot->lastSample(kSurvival)->timestamp == measured, newSamples == 0);
     }
 
+    // Polling has to fit the panel's request budget: Pelican allows 256 client requests a
+    // minute, not Pterodactyl's 720. Four servers polled every second need 240 a minute: a
+    // warning with a Pelican key, none with a Pterodactyl key.
+    void pollingBudgetFollowsThePanel_data()
+    {
+        QTest::addColumn<bool>("pelican");
+        QTest::newRow("Pelican key: 240 of 256") << true;
+        QTest::newRow("Pterodactyl key: 240 of 720") << false;
+    }
+    void pollingBudgetFollowsThePanel()
+    {
+        QFETCH(bool, pelican);
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        Config config = h.config();
+        if (pelican)
+            config.pterodactyl.clientKey = h.panel->pelicanClientKey();
+        h.tuning.cycleIntervalMs = 1000;
+        QVERIFY(h.startBot(config));
+        const QStringList servers = h.panel->serverIdentifiers().mid(0, 4);
+        for (const QString &server : servers)
+            QVERIFY(!h.postEmbed(server).isEmpty());
+        const QRegularExpression warning(QStringLiteral("4 tracked servers polled every 1 s need "
+                                                        "240 panel requests per minute, more "
+                                                        "than the 256 the panel allows"));
+        if (pelican)
+            QTest::ignoreMessage(QtWarningMsg, warning);
+        else
+            QTest::failOnWarning(QRegularExpression(QStringLiteral("panel requests per minute")));
+        QCoro::waitFor(h.bot->runCycleNow());
+        h.stopBot();
+    }
+
     // The same picture is not uploaded twice: the edit keeps the attachment.
     void unchangedImageIsKept()
     {

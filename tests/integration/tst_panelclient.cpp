@@ -379,6 +379,46 @@ private slots:
         QCOMPARE(appServers.value.size(), 8);
     }
 
+    // Pelican allows /websocket five times a minute per user, on top of the API budget. The
+    // client paces those fetches in a budget of their own: no 429, and polling does not queue
+    // behind them.
+    void pelicanWebsocketBudgetIsItsOwn()
+    {
+        PanelSimOptions simOptions;
+        simOptions.pelicanWebsocketRateLimit = 2;
+        simOptions.rateLimitWindowMs = 1000;
+        PanelSimulator &sim = startSim(simOptions);
+        PanelClientOptions options = optionsFor(sim);
+        options.clientKey = sim.pelicanClientKey();
+        options.applicationKey = sim.pelicanApplicationKey();
+        options.pelicanWebsocketRequestsPerWindow = 2;
+        options.rateLimitWindowMs = 1000;
+        auto panel = client(options);
+        const QString id = sim.serverIdentifiers().first();
+
+        std::vector<QCoro::Task<ApiResult<WebsocketCredentials>>> fetches;
+        for (int i = 0; i < 5; ++i)
+            fetches.push_back(panel->fetchWebsocketCredentials(id));
+        const auto resources = await(panel->fetchResources(id));
+        QVERIFY2(resources.ok(), qPrintable(resources.error.toString()));
+        for (auto &fetch : fetches) {
+            const auto credentials = await(std::move(fetch));
+            QVERIFY2(credentials.ok(), qPrintable(credentials.error.toString()));
+        }
+
+        const auto sockets = recordsFor(sim, QStringLiteral("/websocket"));
+        QCOMPARE(sockets.size(), 5);
+        for (const PanelRequestRecord &record : sockets)
+            QCOMPARE(record.status, 200);
+        // Two per window: the fifth waited for the third window.
+        QVERIFY2(sockets.at(4).elapsedMs - sockets.at(0).elapsedMs >= 2000,
+                 qPrintable(QString::number(sockets.at(4).elapsedMs - sockets.at(0).elapsedMs)));
+        // The poll went out while the later fetches were still waiting for their window.
+        const auto polls = recordsFor(sim, QStringLiteral("/resources"));
+        QCOMPARE(polls.size(), 1);
+        QVERIFY(polls.at(0).elapsedMs < sockets.at(2).elapsedMs);
+    }
+
     void rateLimitedWaitsRetryAfter()
     {
         PanelSimulator &sim = startSim();

@@ -181,6 +181,7 @@ private slots:
         PanelSimOptions options = manualOptions();
         options.clientRateLimit = 3;
         options.applicationRateLimit = 2;
+        options.pelicanRateLimit = 3; // the Pelican key below shares the bucket at this limit
         options.rateLimitWindowMs = 2000;
         PanelSimulator sim;
         QVERIFY(sim.start(options));
@@ -217,6 +218,39 @@ private slots:
         // A new window opens when the old one ends.
         QTRY_COMPARE_WITH_TIMEOUT(get(sim, QStringLiteral("/api/client"), sim.clientKey()).status,
                                   200, 4000);
+    }
+
+    // Pelican keys meet Pelican's limits: its own budget per window on either API, and one of
+    // its own on /websocket on top. Pterodactyl keys have neither.
+    void pelicanLimits()
+    {
+        PanelSimOptions options = manualOptions();
+        options.pelicanRateLimit = 8;
+        options.pelicanWebsocketRateLimit = 2;
+        PanelSimulator sim;
+        QVERIFY(sim.start(options));
+        const QString websocket =
+            QStringLiteral("/api/client/servers/%1/websocket").arg(sim.serverIdentifiers().first());
+        for (int i = 0; i < 2; ++i) {
+            const HttpResult r = get(sim, websocket, sim.pelicanClientKey());
+            QCOMPARE(r.status, 200);
+            QCOMPARE(r.headers.value("x-ratelimit-limit"), QByteArray("2"));
+        }
+        HttpResult r = get(sim, websocket, sim.pelicanClientKey());
+        QCOMPARE(r.status, 429);
+        QVERIFY(r.headers.value("retry-after").toInt() >= 1);
+
+        // The API budget still has room: other endpoints answer, under Pelican's limit.
+        r = get(sim, QStringLiteral("/api/client"), sim.pelicanClientKey());
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.headers.value("x-ratelimit-limit"), QByteArray("8"));
+
+        // A Pterodactyl key (another user): no /websocket budget, Pterodactyl's limit.
+        for (int i = 0; i < 4; ++i)
+            QCOMPARE(get(sim, websocket, sim.adminClientKey()).status, 200);
+        QCOMPARE(get(sim, QStringLiteral("/api/client"), sim.adminClientKey())
+                     .headers.value("x-ratelimit-limit"),
+                 QByteArray("720"));
     }
 
     void timerDrivesTheWorld()

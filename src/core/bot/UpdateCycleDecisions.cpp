@@ -9,6 +9,7 @@
 #include "bot/BotContext.h"
 #include "bot/EmbedPublisher.h"
 #include "logging.h"
+#include "pterodactyl/PanelClient.h"
 
 namespace Pterodisbot {
 
@@ -51,17 +52,22 @@ void UpdateCycle::warnAboutPanelBudget(int tracked)
         m_budgetWarned = false;
         return;
     }
+    // What the panel client works with: Pelican's lower budget for a Pelican key, or less when
+    // the panel reports less.
+    const int budget = context.panel ? int(context.panel->clientRequestBudget() * 60000.0 /
+                                           context.panel->options().rateLimitWindowMs)
+                                     : context.tuning.panelClientRequestsPerMinute;
     const double perMinute = tracked * 60000.0 / context.cycleIntervalMs();
-    const bool tight = perMinute > 0.9 * context.tuning.panelClientRequestsPerMinute;
+    const bool tight = budget > 0 && perMinute > 0.9 * budget;
     if (tight && !m_budgetWarned) {
         qCWarning(lcBot).noquote()
             << QStringLiteral("%1 tracked servers polled every %2 s need %3 panel requests per "
-                              "minute, more than the %4 the bot allows itself: cycles will wait. "
+                              "minute, more than the %4 the panel allows: cycles will wait. "
                               "Use stats_source = websocket or a longer update_interval.")
                    .arg(tracked)
                    .arg(context.cycleIntervalMs() / 1000.0)
                    .arg(qRound(perMinute))
-                   .arg(context.tuning.panelClientRequestsPerMinute);
+                   .arg(budget);
     }
     m_budgetWarned = tight;
 }

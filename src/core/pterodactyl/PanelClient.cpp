@@ -1,5 +1,7 @@
 #include "pterodactyl/PanelClient.h"
 
+#include <algorithm>
+
 #include <QCoroSignal>
 #include <QRegularExpression>
 
@@ -14,6 +16,18 @@ namespace {
 
 const QString ClientBucket = QStringLiteral("client");
 const QString ApplicationBucket = QStringLiteral("application");
+const QString WebsocketBucket = QStringLiteral("websocket");
+
+bool isPelicanKey(const QString &key)
+{
+    return key.startsWith(QLatin1String("pacc_")) || key.startsWith(QLatin1String("papp_"));
+}
+
+//! \a budget, capped at Pelican's when \a key is a Pelican key.
+int budgetFor(const QString &key, int budget, int pelicanBudget)
+{
+    return isPelicanKey(key) ? std::min(budget, pelicanBudget) : budget;
+}
 
 ApiError authError(const QString &message)
 {
@@ -45,11 +59,25 @@ PanelClient::PanelClient(QNetworkAccessManager *nam, Clock *clock, PanelClientOp
     m_http->setRetryPolicy(policy);
     m_http->setMaxConcurrentRequests(m_options.maxConcurrentRequests);
     m_http->setErrorMapper(&PanelParsing::panelError);
-    m_limiter->setBudget(ClientBucket, m_options.clientRequestsPerWindow,
+    m_limiter->setBudget(ClientBucket,
+                         budgetFor(m_options.clientKey, m_options.clientRequestsPerWindow,
+                                   m_options.pelicanRequestsPerWindow),
                          m_options.rateLimitWindowMs);
-    m_limiter->setBudget(ApplicationBucket, m_options.applicationRequestsPerWindow,
+    m_limiter->setBudget(ApplicationBucket,
+                         budgetFor(m_options.applicationKey, m_options.applicationRequestsPerWindow,
+                                   m_options.pelicanRequestsPerWindow),
                          m_options.rateLimitWindowMs);
+    // Pterodactyl has no limit of its own on /websocket (0: only what the panel reports).
+    m_limiter->setBudget(
+        WebsocketBucket,
+        isPelicanKey(m_options.clientKey) ? m_options.pelicanWebsocketRequestsPerWindow : 0,
+        m_options.rateLimitWindowMs);
     m_http->setRateLimiter(m_limiter.get());
+}
+
+int PanelClient::clientRequestBudget() const
+{
+    return m_limiter->effectiveLimit(ClientBucket);
 }
 
 PanelClient::~PanelClient()
@@ -138,7 +166,9 @@ HttpReply *PanelClient::send(PanelApi api, const QByteArray &method, const QStri
     if (method != "GET")
         request.setHeader(QByteArrayLiteral("Content-Type"), QByteArrayLiteral("application/json"));
     request.body = body;
-    request.rateLimitKey = api == PanelApi::Client ? ClientBucket : ApplicationBucket;
+    request.rateLimitKey = api == PanelApi::Application                 ? ApplicationBucket
+                           : path.endsWith(QLatin1String("/websocket")) ? WebsocketBucket
+                                                                        : ClientBucket;
     return m_http->send(request);
 }
 

@@ -33,6 +33,11 @@ struct PanelClientOptions
     int maxConcurrentRequests = 6;
     int clientRequestsPerWindow = 720;
     int applicationRequestsPerWindow = 240;
+    //! Pelican's own limits, in force for Pelican keys (pacc_/papp_): on either API, and on
+    //! /websocket on top of it (a budget of its own, so that a burst of stream start-ups
+    //! neither runs into its 429s nor holds the polling back).
+    int pelicanRequestsPerWindow = 256;
+    int pelicanWebsocketRequestsPerWindow = 5;
     qint64 rateLimitWindowMs = 60000;
     int maxRateLimitRetries = 3;
     qint64 maxRetryAfterMs = 60000;
@@ -57,6 +62,9 @@ public:
     ~PanelClient() override;
 
     const PanelClientOptions &options() const { return m_options; }
+    //! Client API requests allowed per rateLimitWindowMs: the configured budget, Pelican's for
+    //! a Pelican key, lowered by what the panel reports (X-RateLimit-Limit).
+    int clientRequestBudget() const;
     //! Base URL without a trailing slash; also the Origin Wings expects.
     QUrl panelUrl() const;
     Clock *clock() const { return m_clock; }
