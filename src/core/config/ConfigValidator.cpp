@@ -61,19 +61,6 @@ void checkDataDir(Checker &checker)
 
 } // namespace
 
-PanelKeyKind panelKeyKind(const QString &key)
-{
-    if (key.startsWith(QLatin1String("ptlc_")))
-        return PanelKeyKind::PterodactylClient;
-    if (key.startsWith(QLatin1String("ptla_")))
-        return PanelKeyKind::PterodactylApplication;
-    if (key.startsWith(QLatin1String("pacc_")))
-        return PanelKeyKind::PelicanClient;
-    if (key.startsWith(QLatin1String("papp_")))
-        return PanelKeyKind::PelicanApplication;
-    return PanelKeyKind::Unknown;
-}
-
 bool isSnowflake(const QString &text)
 {
     if (text.isEmpty() || text.size() > 20)

@@ -2,6 +2,7 @@
 
 #include "Config.h"
 #include "ConfigProblem.h"
+#include "pterodactyl/PanelKeys.h"
 
 #include <QList>
 
@@ -14,16 +15,6 @@ namespace Pterodisbot {
 //! refused) are not reported again as missing.
 QList<ConfigProblem> validateConfig(const Config &config,
                                     const QList<ConfigProblem> &earlier = QList<ConfigProblem>());
-
-//! What kind of panel key \a key looks like, from its prefix.
-enum class PanelKeyKind {
-    Unknown,
-    PterodactylClient,
-    PterodactylApplication,
-    PelicanClient,
-    PelicanApplication
-};
-PanelKeyKind panelKeyKind(const QString &key);
 
 //! True for a Discord id: digits only, fits in 64 bits, not zero.
 bool isSnowflake(const QString &text);

@@ -11,21 +11,6 @@ namespace {
 
 constexpr int panelKeyLength = 48; // prefix (5) + identifier (11) + secret (32)
 
-bool isClientKind(PanelKeyKind kind)
-{
-    return kind == PanelKeyKind::PterodactylClient || kind == PanelKeyKind::PelicanClient;
-}
-
-bool isApplicationKind(PanelKeyKind kind)
-{
-    return kind == PanelKeyKind::PterodactylApplication || kind == PanelKeyKind::PelicanApplication;
-}
-
-bool isPelican(PanelKeyKind kind)
-{
-    return kind == PanelKeyKind::PelicanClient || kind == PanelKeyKind::PelicanApplication;
-}
-
 bool isLoopbackHost(const QString &host)
 {
     if (host.compare(QLatin1String("localhost"), Qt::CaseInsensitive) == 0 ||
@@ -184,14 +169,14 @@ void checkKeyFlavours(Checker &checker)
     const PanelKeyKind client = panelKeyKind(checker.config().pterodactyl.clientKey);
     const PanelKeyKind application = panelKeyKind(checker.config().pterodactyl.applicationKey);
     if (!isClientKind(client) || !isApplicationKind(application) ||
-        isPelican(client) == isPelican(application))
+        isPelicanKind(client) == isPelicanKind(application))
         return;
     checker.value(
         Severity::Warning, QStringLiteral("pterodactyl.application_key"),
         QStringLiteral("the client key is a %1 key but the application key a %2 key")
-            .arg(isPelican(client) ? QStringLiteral("Pelican") : QStringLiteral("Pterodactyl"),
-                 isPelican(application) ? QStringLiteral("Pelican")
-                                        : QStringLiteral("Pterodactyl")),
+            .arg(isPelicanKind(client) ? QStringLiteral("Pelican") : QStringLiteral("Pterodactyl"),
+                 isPelicanKind(application) ? QStringLiteral("Pelican")
+                                            : QStringLiteral("Pterodactyl")),
         QStringLiteral("both keys must come from the same panel"));
 }
 

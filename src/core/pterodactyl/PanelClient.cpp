@@ -9,6 +9,7 @@
 #include "logging.h"
 #include "net/HttpClient.h"
 #include "net/WindowRateLimiter.h"
+#include "pterodactyl/PanelKeys.h"
 #include "pterodactyl/PanelParsing.h"
 
 namespace Pterodisbot {
@@ -20,7 +21,7 @@ const QString WebsocketBucket = QStringLiteral("websocket");
 
 bool isPelicanKey(const QString &key)
 {
-    return key.startsWith(QLatin1String("pacc_")) || key.startsWith(QLatin1String("papp_"));
+    return isPelicanKind(panelKeyKind(key));
 }
 
 //! \a budget, capped at Pelican's when \a key is a Pelican key.
@@ -98,23 +99,13 @@ QUrl PanelClient::panelUrl() const
                                        QUrl::RemoveFragment | QUrl::RemoveUserInfo);
 }
 
-bool PanelClient::isClientKey(const QString &key)
-{
-    return key.startsWith(QLatin1String("ptlc_")) || key.startsWith(QLatin1String("pacc_"));
-}
-
-bool PanelClient::isApplicationKey(const QString &key)
-{
-    return key.startsWith(QLatin1String("ptla_")) || key.startsWith(QLatin1String("papp_"));
-}
-
 ApiError PanelClient::checkKey(PanelApi api) const
 {
     if (api == PanelApi::Client) {
         if (m_options.clientKey.isEmpty())
             return authError(QStringLiteral("no client API key is configured (ptlc_..., or "
                                             "pacc_... on Pelican)"));
-        if (isApplicationKey(m_options.clientKey))
+        if (isApplicationKind(panelKeyKind(m_options.clientKey)))
             return authError(QStringLiteral(
                 "the client API key is an application API key (ptla_/papp_); the client API "
                 "needs a client key (ptlc_, or pacc_ on Pelican) from Account > API Credentials"));

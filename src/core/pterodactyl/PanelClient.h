@@ -70,8 +70,6 @@ public:
     Clock *clock() const { return m_clock; }
     HttpClient *http() const { return m_http; }
 
-    static bool isClientKey(const QString &key);
-    static bool isApplicationKey(const QString &key);
     //! The error a call to \a api would end with before sending (missing or wrong-type key).
     ApiError checkKey(PanelApi api) const;
 
