@@ -4,6 +4,7 @@
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QTextStream>
+#include <QTimer>
 
 #include "bot/BotCore.h"
 #include "Clock.h"
@@ -71,7 +72,7 @@ QCoro::Task<> BotService::start()
     if (!self)
         co_return;
     if (!valid) {
-        emit finished(InvalidConfig);
+        finish(InvalidConfig);
         co_return;
     }
     applyLogLevel(config.bot.logLevel);
@@ -82,8 +83,10 @@ QCoro::Task<> BotService::start()
         qCCritical(lcApp).noquote() << message;
         shutDown(Fatal);
     });
+    // Until Discord answers this waits (retrying with backoff); SIGTERM and SIGHUP work
+    // meanwhile.
     const ApiError error = co_await m_bot->start();
-    if (!self)
+    if (!self || m_stopping)
         co_return;
     if (error) {
         qCCritical(lcApp).noquote() << "the bot could not start:" << error.toString();
@@ -93,8 +96,22 @@ QCoro::Task<> BotService::start()
     qCInfo(lcApp) << "running; SIGTERM stops, SIGHUP reloads the configuration";
 }
 
+int BotService::stopDeadlineMs()
+{
+    // BotCore's grace for requests on the wire, plus room to save and close; far below
+    // systemd's TimeoutStopSec (15 s in our unit).
+    return BotTuning{}.shutdownGraceMs + 2000;
+}
+
 QCoro::Task<> BotService::stop()
 {
+    if (m_stopping && !m_finished) {
+        qCInfo(lcApp) << "second stop signal: saving and exiting now";
+        if (m_bot)
+            m_bot->stopNow();
+        finish(Ok);
+        co_return;
+    }
     co_await shutDown(Ok);
 }
 
@@ -104,10 +121,27 @@ QCoro::Task<> BotService::shutDown(int exitCode)
         co_return;
     m_stopping = true;
     QPointer<BotService> self(this);
+    QTimer::singleShot(stopDeadlineMs(), this, [this, exitCode] {
+        if (m_finished)
+            return;
+        qCWarning(lcApp) << "shutdown took longer than" << stopDeadlineMs()
+                         << "ms: saving and exiting now";
+        if (m_bot)
+            m_bot->stopNow();
+        finish(exitCode);
+    });
     if (m_bot)
         co_await m_bot->stop();
     if (self)
-        emit finished(exitCode);
+        finish(exitCode);
+}
+
+void BotService::finish(int exitCode)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    emit finished(exitCode);
 }
 
 QCoro::Task<> BotService::reload()

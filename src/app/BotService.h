@@ -29,8 +29,12 @@ public:
 
     //! Loads the configuration and starts the bot; finished() tells when it is over.
     QCoro::Task<> start();
-    //! Finishes the running write, saves, closes the gateway resumably, then finished(Ok).
+    //! SIGTERM/SIGINT: BotCore::stop() (in-flight requests get a short grace, nothing is
+    //! retried), then finished(Ok); a deadline makes sure it never takes longer than
+    //! stopDeadlineMs(). Called again while stopping: saves and finishes at once.
     QCoro::Task<> stop();
+    //! The longest a stop may take before the store is saved and the service ends anyway.
+    static int stopDeadlineMs();
     //! Reads the configuration again; an invalid one is reported and the old one kept.
     QCoro::Task<> reload();
 
@@ -43,6 +47,8 @@ signals:
 private:
     QCoro::Task<bool> load(Config *config);
     QCoro::Task<> shutDown(int exitCode);
+    //! Emits finished() once.
+    void finish(int exitCode);
 
     QString m_configPath;
     bool m_useKeychain;
@@ -50,6 +56,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     QPointer<BotCore> m_bot;
     bool m_stopping = false;
+    bool m_finished = false;
 };
 
 } // namespace Pterodisbot

@@ -1,5 +1,6 @@
 #include "discord/GatewayPayloads.h"
 #include "discord/GatewayPolicy.h"
+#include "net/Backoff.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -84,7 +85,7 @@ private slots:
     {
         QFETCH(double, random);
         QFETCH(QList<int>, expected);
-        GatewayBackoff backoff(100, 2000, [random] { return random; });
+        Backoff backoff(100, 2000, [random] { return random; });
         QList<int> delays;
         for (int i = 0; i < expected.size(); ++i)
             delays << backoff.nextDelayMs();
@@ -97,14 +98,14 @@ private slots:
     void backoffJitterVaries()
     {
         QList<double> randoms{0.1, 0.9};
-        GatewayBackoff backoff(1000, 60000, [&randoms] { return randoms.takeFirst(); });
+        Backoff backoff(1000, 60000, [&randoms] { return randoms.takeFirst(); });
         QCOMPARE(backoff.nextDelayMs(), 550);  // 1000 × 0.55
         QCOMPARE(backoff.nextDelayMs(), 1900); // 2000 × 0.95
     }
 
     void backoffSurvivesManyAttempts()
     {
-        GatewayBackoff backoff(1000, 60000, [] { return 0.0; });
+        Backoff backoff(1000, 60000, [] { return 0.0; });
         int last = 0;
         for (int i = 0; i < 100; ++i)
             last = backoff.nextDelayMs();

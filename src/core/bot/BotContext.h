@@ -50,6 +50,13 @@ struct BotTuning
     //! Client API requests per minute the bot allows itself; Pterodactyl's default limit is
     //! 720 (APP_API_CLIENT_RATELIMIT). Raise it only for a panel configured with more.
     int panelClientRequestsPerMinute = 720;
+    //! Start-up against a Discord that does not answer yet (network not up at boot, DNS, 5xx):
+    //! every step is tried again after a wait that doubles from base to max, with jitter.
+    int startupBackoffBaseMs = 1000;
+    int startupBackoffMaxMs = 300'000;
+    //! At shutdown, requests already on the wire get this long to finish; then they are
+    //! cancelled (well below systemd's stop timeout).
+    int shutdownGraceMs = 3000;
     //! Reconnect backoff of the gateway and the Wings streams.
     int gatewayBackoffBaseMs = 1000;
     int gatewayIdentifyGapMs = 5000;

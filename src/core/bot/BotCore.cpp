@@ -6,12 +6,15 @@
 
 #include "bot/CommandHandlers.h"
 #include "bot/CustomId.h"
+#include "bot/DiscordConnector.h"
 #include "bot/EmbedPublisher.h"
+#include "bot/GuildRoles.h"
 #include "bot/PowerButtons.h"
 #include "Clock.h"
 #include "discord/InteractionResponder.h"
 #include "discord/RestClient.h"
 #include "logging.h"
+#include "net/HttpClient.h"
 #include "pterodactyl/PanelClient.h"
 
 namespace Pterodisbot {
@@ -19,14 +22,6 @@ namespace Pterodisbot {
 namespace {
 
 constexpr int kRememberedInteractions = 1000;
-
-ApiError errorOf(ApiError::Kind kind, const QString &message)
-{
-    ApiError error;
-    error.kind = kind;
-    error.message = message;
-    return error;
-}
 
 QCoro::Task<InteractionAnswer> refusal(QString text)
 {
@@ -59,6 +54,12 @@ BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject 
     m_cycle = new UpdateCycle(&m_context, m_publisher, this);
     m_commands = new CommandHandlers(&m_context, m_publisher, this);
     m_power = new PowerButtons(&m_context, m_publisher, this);
+    m_roles = new GuildRoles(&m_context, this);
+    m_connector = new DiscordConnector(&m_context, m_roles, this);
+    connect(m_connector, &DiscordConnector::interactionCreate, this, &BotCore::onInteraction);
+    connect(m_connector, &DiscordConnector::gatewayStateChanged, this,
+            &BotCore::gatewayStateChanged);
+    connect(m_connector, &DiscordConnector::fatal, this, &BotCore::fail);
 
     connect(m_publisher, &EmbedPublisher::embedPosted, this, &BotCore::embedPosted);
     connect(m_publisher, &EmbedPublisher::embedEdited, this, &BotCore::embedEdited);
@@ -74,10 +75,7 @@ BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject 
 
 BotCore::~BotCore()
 {
-    if (m_gateway) {
-        m_gatewayStopRequested = true;
-        m_gateway->stop(Gateway::StopMode::KeepSession);
-    }
+    m_connector->closeGateway(Gateway::StopMode::KeepSession);
     m_cycle->stop();
     if (m_state == State::Running)
         m_publisher->saveStore();
@@ -93,7 +91,7 @@ void BotCore::setState(State state)
 
 Gateway::State BotCore::gatewayState() const
 {
-    return m_gateway ? m_gateway->state() : Gateway::State::Disconnected;
+    return m_connector->gatewayState();
 }
 
 QHash<QString, EmbedLocation> BotCore::trackedEmbeds() const
@@ -193,33 +191,27 @@ void BotCore::loadStore()
 
 QCoro::Task<ApiError> BotCore::start()
 {
-    if (m_state == State::Starting || m_state == State::Running)
-        co_return errorOf(ApiError::Kind::Validation, QStringLiteral("the bot already runs"));
+    if (m_state == State::Starting || m_state == State::Running) {
+        qCDebug(lcBot) << "start(): the bot starts or runs already";
+        co_return ApiError{};
+    }
     QPointer<BotCore> self(this);
     setState(State::Starting);
     createRestClient();
     createPanelClient();
     loadStore();
 
-    const ApiError error = co_await resolveApplicationId();
+    const ConnectOutcome outcome = co_await m_connector->connect();
     if (!self)
-        co_return errorOf(ApiError::Kind::Cancelled, {});
-    if (error) {
-        setState(State::Failed);
-        co_return error;
-    }
-    co_await loadGuildRoles();
-    if (!self)
-        co_return errorOf(ApiError::Kind::Cancelled, {});
-    co_await registerCommands();
-    if (!self)
-        co_return errorOf(ApiError::Kind::Cancelled, {});
-    const ApiError gatewayError = co_await connectGateway();
-    if (!self)
-        co_return errorOf(ApiError::Kind::Cancelled, {});
-    if (gatewayError) {
-        setState(State::Failed);
-        co_return gatewayError;
+        co_return ApiError::cancelled(QStringLiteral("the bot was destroyed while starting"));
+    switch (outcome.result) {
+    case ConnectOutcome::Result::Fatal:
+        fail(outcome.message);
+        co_return outcome.error;
+    case ConnectOutcome::Result::Cancelled:
+        co_return ApiError::cancelled(QStringLiteral("stopped while starting"));
+    case ConnectOutcome::Result::Connected:
+        break;
     }
     setState(State::Running);
     m_cycle->setIntervalMs(m_context.cycleIntervalMs());
@@ -238,7 +230,9 @@ QCoro::Task<ApiError> BotCore::start()
 void BotCore::fail(const QString &message)
 {
     qCCritical(lcBot).noquote() << message;
+    m_connector->cancel();
     m_cycle->stop();
+    m_publisher->saveStore();
     setState(State::Failed);
     emit fatalError(message);
 }
@@ -249,17 +243,32 @@ QCoro::Task<> BotCore::stop()
         co_return;
     QPointer<BotCore> self(this);
     setState(State::Stopping);
+    m_connector->cancel();
     m_cycle->stop();
+    const int graceMs = m_context.tuning.shutdownGraceMs;
+    if (m_context.panel)
+        m_context.panel->http()->beginShutdown(graceMs);
+    if (m_context.rest)
+        m_context.rest->beginShutdown(graceMs);
     co_await m_cycle->waitIdle();
     if (!self)
         co_return;
     m_publisher->saveStore();
-    if (m_gateway) {
-        m_gatewayStopRequested = true;
-        m_gateway->stop(Gateway::StopMode::KeepSession);
-    }
+    m_connector->closeGateway(Gateway::StopMode::KeepSession);
     setState(State::Stopped);
     qCInfo(lcBot) << "bot stopped";
+}
+
+void BotCore::stopNow()
+{
+    if (m_state == State::Stopped || m_state == State::Failed)
+        return;
+    m_connector->cancel();
+    m_cycle->stop();
+    m_publisher->saveStore();
+    m_connector->closeGateway(Gateway::StopMode::KeepSession);
+    setState(State::Stopped);
+    qCInfo(lcBot) << "bot stopped at once";
 }
 
 QCoro::Task<CycleReport> BotCore::runCycleNow()
@@ -299,16 +308,21 @@ void BotCore::reloadConfig(Config config)
                                 now.discord.requestTimeout != old.discord.requestTimeout ||
                                 now.discord.gatewayCompression != old.discord.gatewayCompression;
     const bool guildChanged = now.discord.guildId != old.discord.guildId;
-    if (running && discordChanged) {
+    if (running && discordChanged)
         reconnectDiscord();
-    } else if (running && guildChanged) {
-        [](QPointer<BotCore> self) -> QCoro::Task<> {
-            co_await self->loadGuildRoles();
-            if (self)
-                co_await self->registerCommands();
-        }(this);
-    }
+    else if (running && guildChanged)
+        m_connector->refreshGuild();
     qCInfo(lcBot) << "configuration reloaded";
+}
+
+QCoro::Task<> BotCore::reconnectDiscord()
+{
+    QPointer<BotCore> self(this);
+    qCInfo(lcBot) << "Discord settings changed: reconnecting";
+    createRestClient();
+    const ConnectOutcome outcome = co_await m_connector->connect();
+    if (self && outcome.result == ConnectOutcome::Result::Fatal)
+        fail(outcome.message);
 }
 
 void BotCore::onInteraction(const QJsonObject &json)

@@ -27,7 +27,9 @@ namespace Pterodisbot {
 class ChartRenderer;
 class Clock;
 class CommandHandlers;
+class DiscordConnector;
 class EmbedPublisher;
+class GuildRoles;
 class InteractionResponder;
 class PanelClient;
 class PowerButtons;
@@ -67,14 +69,20 @@ public:
     BotCore(Config config, BotServices services, BotTuning tuning = {}, QObject *parent = nullptr);
     ~BotCore() override;
 
-    //! Resolves the application id (configuration or GET /users/@me), loads the guild's roles,
-    //! registers the guild commands (only when they changed), loads EmbedStore (importing the
-    //! Python bot's file once), connects the gateway and starts the update cycle. An error
-    //! means the bot is not running; a rejected token also emits fatalError().
+    //! Loads EmbedStore (importing the Python bot's file once), then runs the Discord connect
+    //! sequence (DiscordConnector: application id, guild roles, commands, gateway) and starts
+    //! the update cycle. A Discord that does not answer is waited for as long as it takes, so
+    //! this finishes when the bot runs (no error), when only a person can help (the error; a
+    //! rejected token also emits fatalError()), or when stop() came first (Cancelled). Calling
+    //! it while the bot starts or runs does nothing.
     QCoro::Task<ApiError> start();
-    //! Stops the cycle, lets the running cycle and Discord writes finish, saves the store and
-    //! closes the gateway with a resumable code.
+    //! Shutdown with a deadline: nothing new starts and nothing is retried, requests on the
+    //! wire get BotTuning::shutdownGraceMs and are then cancelled, the running cycle ends, the
+    //! store is saved and the gateway closed with a resumable code.
     QCoro::Task<> stop();
+    //! The impatient shutdown (a second SIGTERM): saves the store and closes the gateway
+    //! resumably now, without waiting for anything.
+    void stopNow();
     //! Applies a new configuration (SIGHUP): intervals, thresholds, history length, guild and
     //! role at once; a changed token or API URL reconnects Discord, changed panel settings
     //! replace the panel client. The data directory needs a restart.
@@ -121,15 +129,8 @@ private:
     void createPanelClient();
     QString dataDir() const;
     void loadStore();
-    QCoro::Task<ApiError> resolveApplicationId();
-    QCoro::Task<> loadGuildRoles();
-    QCoro::Task<> registerCommands();
-    QCoro::Task<ApiError> connectGateway();
     QCoro::Task<> reconnectDiscord();
     void onInteraction(const QJsonObject &json);
-    void onGuildCreate(const QJsonObject &guild);
-    void onDispatch(const QString &eventName, const QJsonObject &data);
-    void onGatewayStopped(const QString &reason);
     void refuseComponent(const Interaction &interaction, const QString &text);
     void fail(const QString &message);
 
@@ -142,8 +143,8 @@ private:
     InteractionResponder *m_responder = nullptr;
     CommandHandlers *m_commands = nullptr;
     PowerButtons *m_power = nullptr;
-    QPointer<Gateway> m_gateway;
-    bool m_gatewayStopRequested = false;
+    GuildRoles *m_roles = nullptr;
+    DiscordConnector *m_connector = nullptr;
     QSet<QString> m_seenInteractions;
     QStringList m_seenOrder;
     int m_interactionCount = 0;

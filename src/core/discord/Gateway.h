@@ -13,6 +13,7 @@
 
 #include "discord/GatewayPayloads.h"
 #include "discord/GatewayPolicy.h"
+#include "net/Backoff.h"
 #include "discord/GatewaySendLimiter.h"
 
 class QWebSocket;
@@ -161,7 +162,7 @@ private:
     GatewaySettings m_settings;
     Clock *m_clock;
     std::function<double()> m_random;
-    GatewayBackoff m_backoff;
+    Backoff m_backoff;
     GatewaySendLimiter m_limiter;
     std::unique_ptr<ZlibStreamInflater> m_inflater;
 

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <functional>
 #include <optional>
 
 #include <QString>
@@ -30,28 +29,5 @@ struct GatewayCloseDecision
 //! a close frame. Codes Discord does not document (and 1000/1001 from the server) resume:
 //! if the session is gone the server answers the RESUME with INVALID_SESSION.
 GatewayCloseDecision gatewayCloseDecision(std::optional<int> code);
-
-//! Exponential backoff with "equal jitter" between reconnect attempts: attempt n waits
-//! cap × (0.5 + 0.5 × random) with cap = min(max, base × 2^n), so delays grow but two
-//! clients never retry in lockstep.
-class GatewayBackoff
-{
-public:
-    //! \a random returns a value in [0, 1); tests inject a fixed sequence.
-    GatewayBackoff(int baseMs, int maxMs, std::function<double()> random);
-
-    //! The wait before the next attempt; each call counts as one more attempt.
-    int nextDelayMs();
-    //! Forget earlier failures (after READY or RESUMED).
-    void reset() { m_attempt = 0; }
-    int attempts() const { return m_attempt; }
-    void setRandomSource(std::function<double()> random) { m_random = std::move(random); }
-
-private:
-    int m_baseMs;
-    int m_maxMs;
-    int m_attempt = 0;
-    std::function<double()> m_random;
-};
 
 } // namespace Pterodisbot

@@ -80,8 +80,7 @@ void RestReply::abort()
     if (m_finished)
         return;
     if (auto *client = qobject_cast<RestClient *>(parent())) {
-        client->finish(
-            this, ApiError{ApiError::Kind::Cancelled, 0, {}, QStringLiteral("request cancelled")});
+        client->finish(this, ApiError::cancelled(QStringLiteral("request cancelled")));
     }
 }
 
@@ -92,8 +91,7 @@ QCoro::Task<RestResult> awaitReply(RestReply *reply)
     if (!reply->isFinished())
         co_await qCoro(reply, &RestReply::finished);
     if (!guard)
-        co_return RestResult{
-            ApiError{ApiError::Kind::Cancelled, 0, {}, QStringLiteral("request cancelled")}};
+        co_return RestResult{ApiError::cancelled(QStringLiteral("request cancelled"))};
     RestResult result{reply->error(), reply->status(), reply->body()};
     reply->deleteLater();
     co_return result;
@@ -123,10 +121,7 @@ RestClient::~RestClient()
     for (RestReply *reply : pending) {
         if (reply->m_http)
             reply->m_http->disconnect(this);
-        finish(reply, ApiError{ApiError::Kind::Cancelled,
-                               0,
-                               {},
-                               QStringLiteral("the Discord client is shutting down")});
+        finish(reply, ApiError::cancelled(QStringLiteral("the Discord client is shutting down")));
     }
     delete m_http; // before the replies and the limiter it calls into
     m_http = nullptr;
@@ -167,11 +162,9 @@ RestReply *RestClient::send(RestCall call)
     reply->m_routeKey = m_buckets.route(call.method, call.path).key;
     reply->m_call = std::make_shared<RestCall>(std::move(call));
     m_pending.insert(reply);
-    if (m_shuttingDown)
-        finishLater(reply, ApiError{ApiError::Kind::Cancelled,
-                                    0,
-                                    {},
-                                    QStringLiteral("the Discord client is shutting down")});
+    if (m_shuttingDown || m_draining)
+        finishLater(reply,
+                    ApiError::cancelled(QStringLiteral("the Discord client is shutting down")));
     else if (isStopped())
         finishLater(reply, guardError());
     else
@@ -257,7 +250,7 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
     reply->m_headers = http->headers();
     reply->m_body = http->body();
     const ApiError error = http->error();
-    if (!error.isError()) {
+    if (!error.isError() || m_draining) {
         finish(reply, error);
         return;
     }
@@ -285,12 +278,31 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
         qCInfo(lcRest).noquote() << reply->m_routeKey << "failed (" << error.toString()
                                  << "), retry" << reply->m_transientRetries << "in" << *backoff
                                  << "ms";
-        QTimer::singleShot(*backoff, reply, [this, reply] { startAttempt(reply); });
+        QTimer::singleShot(*backoff, reply, [this, reply] {
+            if (m_draining)
+                finish(reply, ApiError::cancelled(QStringLiteral("cancelled: shutting down")));
+            else
+                startAttempt(reply);
+        });
         return;
     }
     if (error.kind != ApiError::Kind::NotFound)
         qCInfo(lcRest).noquote() << reply->m_routeKey << "->" << error.toString();
     finish(reply, error);
+}
+
+void RestClient::beginShutdown(int graceMs)
+{
+    if (m_draining || m_shuttingDown)
+        return;
+    m_draining = true;
+    // A call between attempts (waiting to retry) has no HTTP request: nothing to wait for.
+    const QSet<RestReply *> pending = m_pending;
+    for (RestReply *reply : pending) {
+        if (!reply->m_http)
+            finish(reply, ApiError::cancelled(QStringLiteral("cancelled: shutting down")));
+    }
+    m_http->beginShutdown(graceMs);
 }
 
 void RestClient::finish(RestReply *reply, const ApiError &error)

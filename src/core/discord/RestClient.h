@@ -119,6 +119,10 @@ public:
     RestReply *createFollowUp(const QString &applicationId, const QString &token,
                               const Message &message);
 
+    //! Shutdown: nothing new is sent and nothing retried; calls waiting for a retry or a
+    //! rate limit end at once with Cancelled, calls on the wire get \a graceMs to finish.
+    void beginShutdown(int graceMs);
+
     //! Calls not finished yet.
     int pendingCount() const { return int(m_pending.size()); }
     //! Whether the invalid-request guard has stopped all sending.
@@ -150,6 +154,7 @@ private:
     QSet<RestReply *> m_pending;
     RateLimitGuard::State m_guardState = RateLimitGuard::State::Ok;
     bool m_shuttingDown = false;
+    bool m_draining = false;
 };
 
 } // namespace Pterodisbot

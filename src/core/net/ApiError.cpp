@@ -2,6 +2,15 @@
 
 namespace Pterodisbot {
 
+ApiError ApiError::of(Kind kind, QString message, int httpStatus)
+{
+    ApiError error;
+    error.kind = kind;
+    error.httpStatus = httpStatus;
+    error.message = std::move(message);
+    return error;
+}
+
 bool ApiError::isTransient() const
 {
     switch (kind) {

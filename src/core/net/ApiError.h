@@ -37,6 +37,19 @@ struct ApiError
     //! How long the service asked us to wait (429), in milliseconds; 0 when not given.
     qint64 retryAfterMs = 0;
 
+    //! Named constructors: an error of one kind with a human \a message (and the HTTP status
+    //! where the kind has one). Use these instead of filling the fields one by one.
+    static ApiError of(Kind kind, QString message, int httpStatus = 0);
+    static ApiError network(QString message) { return of(Kind::Network, std::move(message)); }
+    static ApiError timeout(QString message) { return of(Kind::Timeout, std::move(message)); }
+    static ApiError parse(QString message) { return of(Kind::Parse, std::move(message)); }
+    static ApiError validation(QString message) { return of(Kind::Validation, std::move(message)); }
+    static ApiError cancelled(QString message) { return of(Kind::Cancelled, std::move(message)); }
+    static ApiError http(int status, QString message)
+    {
+        return of(Kind::Http, std::move(message), status);
+    }
+
     bool isError() const { return kind != Kind::None; }
     explicit operator bool() const { return isError(); }
     //! Might go away by itself: network errors, timeouts, a panel's 502/504 (Wings down) and

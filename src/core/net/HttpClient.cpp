@@ -69,19 +69,13 @@ HttpReply *HttpClient::send(HttpRequest request)
 {
     auto *reply = new HttpReply(this, std::move(request));
     connect(reply, &QObject::destroyed, this, &HttpClient::forget);
-    if (m_shuttingDown || !m_nam) {
-        finishLater(reply, ApiError{ApiError::Kind::Cancelled,
-                                    0,
-                                    {},
-                                    QStringLiteral("the HTTP client is shutting down")});
+    if (m_shuttingDown || m_draining || !m_nam) {
+        finishLater(reply, ApiError::cancelled(QStringLiteral("the HTTP client is shutting down")));
         return reply;
     }
     const QUrl &url = reply->m_request.url;
     if (!url.isValid() || url.scheme().isEmpty() || url.host().isEmpty()) {
-        finishLater(reply, ApiError{ApiError::Kind::Network,
-                                    0,
-                                    {},
-                                    QStringLiteral("invalid URL %1").arg(safeUrl(url))});
+        finishLater(reply, ApiError::network(QStringLiteral("invalid URL %1").arg(safeUrl(url))));
         return reply;
     }
     reply->m_notBefore = m_clock->monotonicMs();
@@ -229,7 +223,7 @@ void HttpClient::onAttemptFinished(HttpReply *reply)
             m_limiter->onFailed(request);
     }
 
-    if (error.isError()) {
+    if (error.isError() && !m_draining) {
         const RetryPolicy &policy = policyFor(reply);
         if (reply->m_status == 429) {
             if (const auto wait = policy.rateLimitWait(error, reply->m_rateLimitRetries)) {
@@ -259,6 +253,35 @@ void HttpClient::onAttemptFinished(HttpReply *reply)
     }
     finish(reply, error);
     schedulePump();
+}
+
+void HttpClient::beginShutdown(int graceMs)
+{
+    if (m_draining || m_shuttingDown)
+        return;
+    m_draining = true;
+    m_wakeTimer.stop();
+    const QList<QPointer<HttpReply>> queued = m_queue;
+    m_queue.clear();
+    for (const QPointer<HttpReply> &reply : queued) {
+        if (reply && !reply->m_finished)
+            finish(reply, ApiError::cancelled(QStringLiteral("cancelled: shutting down")));
+    }
+    if (m_inFlight.isEmpty())
+        return;
+    m_graceTimer.setSingleShot(true);
+    connect(&m_graceTimer, &QTimer::timeout, this, [this] {
+        QList<QPointer<HttpReply>> running;
+        for (QObject *object : std::as_const(m_inFlight))
+            running.append(static_cast<HttpReply *>(object));
+        if (!running.isEmpty())
+            qCInfo(lcNet) << running.size() << "request(s) still running at shutdown: cancelled";
+        for (const QPointer<HttpReply> &reply : std::as_const(running)) {
+            if (reply && !reply->m_finished)
+                cancel(reply);
+        }
+    });
+    m_graceTimer.start(std::max(0, graceMs));
 }
 
 void HttpClient::requeue(HttpReply *reply, qint64 waitMs)
@@ -318,7 +341,7 @@ void HttpClient::cancel(HttpReply *reply)
 {
     detachNetwork(reply);
     m_queue.removeAll(reply);
-    finish(reply, ApiError{ApiError::Kind::Cancelled, 0, {}, QStringLiteral("request cancelled")});
+    finish(reply, ApiError::cancelled(QStringLiteral("request cancelled")));
     schedulePump();
 }
 

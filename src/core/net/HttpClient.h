@@ -74,6 +74,12 @@ public:
     //! Queues \a request; the reply finishes once, after retries and waits.
     HttpReply *send(HttpRequest request);
 
+    //! Shutdown: from now on nothing new starts and nothing is retried. Requests that are not
+    //! on the wire (queued, waiting for a retry or a rate limit) end at once with Cancelled;
+    //! those on the wire may finish within \a graceMs and are then cancelled.
+    void beginShutdown(int graceMs);
+    bool isShuttingDown() const { return m_draining || m_shuttingDown; }
+
     int inFlightCount() const { return int(m_inFlight.size()); }
     int queuedCount() const;
     //! Highest number of requests that were on the wire at once.
@@ -111,6 +117,8 @@ private:
     QTimer m_wakeTimer;
     bool m_pumpScheduled = false;
     bool m_shuttingDown = false;
+    bool m_draining = false;
+    QTimer m_graceTimer;
 };
 
 } // namespace Pterodisbot
