@@ -12,8 +12,11 @@ inline constexpr int kPanelResourcesCacheMs = 20000;
 
 struct PanelSimOptions
 {
-    int serverCount = 8;                //!< ignored when seedFile is set
-    QString seedFile;                   //!< JSON seed, format in PanelSeed.h
+    int serverCount = 8; //!< ignored when seedFile is set
+    QString seedFile;    //!< JSON seed, format in PanelSeed.h
+    //! The player's client key; empty = a fresh random one. A fixed key lets a test bring
+    //! the "same" panel back after taking it down.
+    QString clientKey;
     quint32 randomSeed = 1;             //!< deterministic load random walk (and generated uuids)
     int tickIntervalMs = 1000;          //!< internal simulation tick; 0 = no timer, call tick()
     int startingDurationMs = 3000;      //!< starting -> running

@@ -49,7 +49,7 @@ PanelSimulator::~PanelSimulator()
 
 void PanelSimulator::makeKeys()
 {
-    m_clientKey = makeKey("ptlc_");
+    m_clientKey = m_options.clientKey.isEmpty() ? makeKey("ptlc_") : m_options.clientKey;
     m_adminClientKey = makeKey("ptlc_");
     m_applicationKey = makeKey("ptla_");
     m_pelicanClientKey = makeKey("pacc_");

@@ -5,6 +5,7 @@
 #include <QEventLoop>
 #include <QImage>
 #include <QJsonArray>
+#include <QTcpServer>
 
 #include "Clock.h"
 #include "TestSupport.h"
@@ -49,26 +50,51 @@ BotHarness::BotHarness()
     tuning.gatewayBackoffBaseMs = 20;
     tuning.gatewayIdentifyGapMs = 10;
     tuning.streamReconnectDelaysMs = {100, 200};
+    tuning.startupBackoffBaseMs = 20;
+    tuning.startupBackoffMaxMs = 200;
+    tuning.shutdownGraceMs = 300;
 }
 
 bool BotHarness::startSimulators()
 {
+    return startPanel() && startDiscord();
+}
+
+bool BotHarness::startPanel()
+{
     panel = std::make_unique<PterodisbotSim::PanelSimulator>();
+    return panel->start(panelOptions);
+}
+
+bool BotHarness::startDiscord()
+{
     discord = std::make_unique<PterodisbotSim::DiscordSimulator>();
-    return panel->start(panelOptions) && discord->start(discordOptions);
+    return discord->start(discordOptions);
+}
+
+quint16 BotHarness::freePort()
+{
+    QTcpServer server;
+    if (!server.listen(QHostAddress::LocalHost, 0))
+        return 0;
+    return server.serverPort();
 }
 
 Config BotHarness::config() const
 {
     Config config;
-    config.discord.token = discord->botToken();
-    config.discord.apiUrl = discord->restBaseUrl();
-    config.discord.guildId = discord->guildId();
+    config.discord.token = discord ? discord->botToken() : discordOptions.botToken;
+    config.discord.apiUrl =
+        discord ? discord->restBaseUrl()
+                : QUrl(QStringLiteral("http://127.0.0.1:%1/api/v10").arg(discordOptions.restPort));
+    config.discord.guildId = discord ? discord->guildId() : discordOptions.guildId;
     config.discord.controlRole = QStringLiteral("Server Admin");
-    config.discord.alertChannelId = alertChannel();
+    config.discord.alertChannelId = discord ? alertChannel() : discordOptions.channelIds.at(1);
     config.discord.requestTimeout = 5;
-    config.pterodactyl.panelUrl = panel->panelUrl();
-    config.pterodactyl.clientKey = panel->clientKey();
+    config.pterodactyl.panelUrl =
+        panel ? panel->panelUrl()
+              : QUrl(QStringLiteral("http://127.0.0.1:%1").arg(panelOptions.panelPort));
+    config.pterodactyl.clientKey = panel ? panel->clientKey() : panelOptions.clientKey;
     config.pterodactyl.requestTimeout = 2;
     config.bot.updateInterval = 1;
     config.bot.dataDir = dataDir.path();

@@ -65,8 +65,14 @@ public:
     BotHarness();
 
     bool startSimulators();
+    //! One simulator (again): with a fixed port in its options it comes back where it was.
+    bool startPanel();
+    bool startDiscord();
+    //! A port on 127.0.0.1 that nothing listens on (for a simulator started later).
+    static quint16 freePort();
 
-    //! A configuration that points at both simulators and the data directory.
+    //! A configuration that points at both simulators and the data directory; a simulator
+    //! that is not running yet is addressed by its options' fixed port (and token).
     Config config() const;
 
     QString channel() const { return discord->channelIds().at(0); }

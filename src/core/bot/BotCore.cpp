@@ -60,6 +60,36 @@ BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject 
     connect(m_connector, &DiscordConnector::gatewayStateChanged, this,
             &BotCore::gatewayStateChanged);
     connect(m_connector, &DiscordConnector::fatal, this, &BotCore::fail);
+    connect(m_connector, &DiscordConnector::gatewayStateChanged, this, &BotCore::connectionChanged);
+    connect(m_connector, &DiscordConnector::latencyChanged, this, &BotCore::connectionChanged);
+    connect(m_connector, &DiscordConnector::problemChanged, this, &BotCore::connectionChanged);
+
+    // The observation surface follows the parts' own signals.
+    connect(m_publisher, &EmbedPublisher::embedPosted, this, [this](const QString &serverId) {
+        EmbedRuntime &runtime = m_context.state.embed(serverId);
+        runtime.lastEditAt = m_context.clock->utcNow();
+        runtime.lastEditReason = QStringLiteral("posted");
+        runtime.lastError.clear();
+        emit embedAdded(serverId);
+    });
+    connect(m_publisher, &EmbedPublisher::embedEdited, this,
+            [this](const QString &serverId, const QString &reason) {
+                EmbedRuntime &runtime = m_context.state.embed(serverId);
+                runtime.lastEditAt = m_context.clock->utcNow();
+                runtime.lastEditReason = reason;
+                runtime.lastError.clear();
+                emit embedChanged(serverId);
+            });
+    connect(m_publisher, &EmbedPublisher::embedWriteFailed, this,
+            [this](const QString &serverId, const QString &error) {
+                if (!m_store->contains(serverId))
+                    return;
+                m_context.state.embed(serverId).lastError = error;
+                emit embedChanged(serverId);
+            });
+    connect(m_publisher, &EmbedPublisher::embedUntracked, this,
+            [this](const QString &serverId) { emit embedRemoved(serverId); });
+    connect(m_cycle, &UpdateCycle::cycleFinished, this, &BotCore::onCycleFinished);
 
     connect(m_publisher, &EmbedPublisher::embedPosted, this, &BotCore::embedPosted);
     connect(m_publisher, &EmbedPublisher::embedEdited, this, &BotCore::embedEdited);
@@ -100,6 +130,127 @@ QHash<QString, EmbedLocation> BotCore::trackedEmbeds() const
     for (const QString &id : m_store->serverIds())
         embeds.insert(id, *m_store->lookup(id));
     return embeds;
+}
+
+int BotCore::panelRequestsInFlight() const
+{
+    return m_context.panel ? m_context.panel->http()->inFlightCount() : 0;
+}
+
+EmbedSnapshot BotCore::snapshotOf(const QString &serverId, const EmbedLocation &location) const
+{
+    const BotState &state = m_context.state;
+    EmbedSnapshot snapshot;
+    snapshot.serverId = serverId;
+    snapshot.serverName = state.nameOf(serverId);
+    snapshot.location = location;
+    snapshot.lastSample = state.sample(serverId);
+    const Server *server = state.server(serverId);
+    snapshot.state = server ? StatusEmbed::displayState(
+                                  *server, snapshot.lastSample ? &*snapshot.lastSample : nullptr,
+                                  state.isUnreachable(serverId))
+                     : state.isUnreachable(serverId) ? DisplayState::Unreachable
+                                                     : DisplayState::Unknown;
+    if (const EmbedRuntime *runtime = state.embedIfKnown(serverId)) {
+        snapshot.shown = runtime->shown;
+        snapshot.lastEditAt = runtime->lastEditAt;
+        snapshot.lastEditReason = runtime->lastEditReason;
+        snapshot.lastError = runtime->lastError;
+        snapshot.lastPayload = runtime->lastPayload;
+        if (runtime->lastEditAt.isValid())
+            snapshot.nextForcedRefreshAt =
+                runtime->lastEditAt.addMSecs(m_context.policy.settings().forcedRefreshMs);
+    }
+    return snapshot;
+}
+
+ServerSnapshot BotCore::snapshotOf(const Server &server) const
+{
+    const BotState &state = m_context.state;
+    ServerSnapshot snapshot;
+    snapshot.server = server;
+    snapshot.lastSample = state.sample(server.identifier);
+    const bool unreachable = state.isUnreachable(server.identifier);
+    snapshot.state = StatusEmbed::displayState(
+        server, snapshot.lastSample ? &*snapshot.lastSample : nullptr, unreachable);
+    snapshot.tracked = m_store->contains(server.identifier);
+    if (unreachable)
+        snapshot.unreachableReason = state.unreachableReason(server.identifier);
+    return snapshot;
+}
+
+QList<EmbedSnapshot> BotCore::embeds() const
+{
+    QList<EmbedSnapshot> result;
+    for (const QString &id : m_store->serverIds())
+        result.append(snapshotOf(id, *m_store->lookup(id)));
+    return result;
+}
+
+std::optional<EmbedSnapshot> BotCore::embed(const QString &serverId) const
+{
+    const auto location = m_store->lookup(serverId);
+    if (!location)
+        return std::nullopt;
+    return snapshotOf(serverId, *location);
+}
+
+QList<ServerSnapshot> BotCore::serverSnapshots() const
+{
+    QList<ServerSnapshot> result;
+    for (const Server &server : m_context.state.servers())
+        result.append(snapshotOf(server));
+    return result;
+}
+
+std::optional<ServerSnapshot> BotCore::serverSnapshot(const QString &serverId) const
+{
+    const Server *server = m_context.state.server(serverId);
+    if (!server)
+        return std::nullopt;
+    return snapshotOf(*server);
+}
+
+ConnectionSnapshot BotCore::connection() const
+{
+    ConnectionSnapshot snapshot;
+    snapshot.gateway = m_connector->gatewayState();
+    snapshot.heartbeatLatencyMs = m_connector->latencyMs();
+    snapshot.discordProblem = m_connector->problem();
+    const CycleReport &last = m_cycle->lastReport();
+    snapshot.panelReachable = last.panelReachable;
+    snapshot.panelProblem = last.panelError;
+    snapshot.panelRequestBudget = m_context.panel ? m_context.panel->clientRequestBudget() : 0;
+    snapshot.paused = m_paused;
+    const int untilNext = m_cycle->msUntilNextCycle();
+    if (untilNext >= 0)
+        snapshot.nextCycleAt = m_context.clock->utcNow().addMSecs(untilNext);
+    snapshot.fatalProblem = m_fatalMessage;
+    return snapshot;
+}
+
+void BotCore::onCycleFinished(const CycleReport &report)
+{
+    const bool reachabilityChanged =
+        m_recentCycles.isEmpty() || m_recentCycles.last().panelReachable != report.panelReachable;
+    m_recentCycles.append(report);
+    if (m_recentCycles.size() > kRecentCycles)
+        m_recentCycles.removeFirst();
+    if (report.serverListFetched)
+        emit serversChanged();
+    // Only what has news: a server whose sample is newer than the one announced last time.
+    for (const Server &server : m_context.state.servers()) {
+        const qint64 at = m_context.state.sampleAtMs(server.identifier);
+        auto announced = m_announcedSampleAt.find(server.identifier);
+        if (announced != m_announcedSampleAt.end() && *announced == at)
+            continue;
+        m_announcedSampleAt.insert(server.identifier, at);
+        emit serverChanged(server.identifier);
+        if (m_store->contains(server.identifier))
+            emit embedChanged(server.identifier);
+    }
+    if (reachabilityChanged)
+        emit connectionChanged();
 }
 
 std::optional<ResourceSample> BotCore::lastSample(const QString &serverId) const
@@ -215,7 +366,8 @@ QCoro::Task<ApiError> BotCore::start()
     }
     setState(State::Running);
     m_cycle->setIntervalMs(m_context.cycleIntervalMs());
-    m_cycle->start();
+    if (!m_paused)
+        m_cycle->start();
     qCInfo(lcBot) << "bot running: update cycle every" << m_context.cycleIntervalMs() << "ms,"
                   << m_store->size() << "embeds tracked";
     if (!m_context.config.discord.alertChannelId.isEmpty() &&
@@ -230,10 +382,12 @@ QCoro::Task<ApiError> BotCore::start()
 void BotCore::fail(const QString &message)
 {
     qCCritical(lcBot).noquote() << message;
+    m_fatalMessage = message;
     m_connector->cancel();
     m_cycle->stop();
     m_publisher->saveStore();
     setState(State::Failed);
+    emit connectionChanged();
     emit fatalError(message);
 }
 
@@ -269,6 +423,76 @@ void BotCore::stopNow()
     m_connector->closeGateway(Gateway::StopMode::KeepSession);
     setState(State::Stopped);
     qCInfo(lcBot) << "bot stopped at once";
+}
+
+bool BotCore::runningFor(const char *what) const
+{
+    if (m_state == State::Running)
+        return true;
+    qCInfo(lcBot).noquote() << QString::fromLatin1(what) << "ignored: the bot does not run";
+    return false;
+}
+
+void BotCore::refreshEmbed(const QString &serverId)
+{
+    if (!runningFor("refresh") || !m_store->contains(serverId))
+        return;
+    m_commands->refreshTracked({serverId});
+}
+
+void BotCore::refreshAllEmbeds()
+{
+    if (!runningFor("refresh all") || m_store->isEmpty())
+        return;
+    m_commands->refreshTracked(m_store->serverIds());
+}
+
+void BotCore::stopTracking(const QString &serverId)
+{
+    if (!m_store->contains(serverId))
+        return;
+    m_publisher->untrack(serverId, QStringLiteral("stopped tracking on request"));
+}
+
+void BotCore::deleteEmbed(const QString &serverId)
+{
+    if (!runningFor("delete") || !m_store->contains(serverId))
+        return;
+    m_publisher->remove(serverId);
+}
+
+void BotCore::postEmbed(const QString &serverId, const QString &channelId)
+{
+    if (!runningFor("post"))
+        return;
+    const Server *server = m_context.state.server(serverId);
+    if (!server || !EmbedStore::isValidSnowflake(channelId)) {
+        qCWarning(lcBot).noquote() << "post ignored: unknown server" << CustomId::forLog(serverId)
+                                   << "or bad channel id" << CustomId::forLog(channelId);
+        return;
+    }
+    m_commands->postStatus(server->identifier, channelId);
+}
+
+void BotCore::pauseUpdates()
+{
+    if (m_paused)
+        return;
+    m_paused = true;
+    m_cycle->stop();
+    qCInfo(lcBot) << "updates paused";
+    emit connectionChanged();
+}
+
+void BotCore::resumeUpdates()
+{
+    if (!m_paused)
+        return;
+    m_paused = false;
+    if (m_state == State::Running)
+        m_cycle->start();
+    qCInfo(lcBot) << "updates resumed";
+    emit connectionChanged();
 }
 
 QCoro::Task<CycleReport> BotCore::runCycleNow()

@@ -13,6 +13,7 @@
 #include <QStringList>
 
 #include "bot/BotContext.h"
+#include "bot/BotStatus.h"
 #include "bot/EmbedStore.h"
 #include "bot/UpdateCycle.h"
 #include "config/Config.h"
@@ -96,7 +97,22 @@ public:
     QString applicationId() const { return m_context.applicationId; }
     Gateway::State gatewayState() const;
 
-    // Read-only views for the GUI.
+    // --- The observation surface (the admin window, the tray, a health endpoint). Snapshots
+    // are values; the change signals below say which one to take again.
+
+    //! Every tracked embed, sorted by server id.
+    QList<EmbedSnapshot> embeds() const;
+    //! One tracked embed; nullopt when \a serverId is not tracked.
+    std::optional<EmbedSnapshot> embed(const QString &serverId) const;
+    //! Every server of the panel's last list (panel order), with its state and sample.
+    QList<ServerSnapshot> serverSnapshots() const;
+    std::optional<ServerSnapshot> serverSnapshot(const QString &serverId) const;
+    ConnectionSnapshot connection() const;
+    //! The last cycles, oldest first (at most kRecentCycles).
+    QList<CycleReport> recentCycles() const { return m_recentCycles; }
+    static constexpr int kRecentCycles = 20;
+
+    // Narrower read-only views.
     //! Tracked embeds, server id -> location.
     QHash<QString, EmbedLocation> trackedEmbeds() const;
     const EmbedStore *embedStore() const { return m_store.get(); }
@@ -107,6 +123,29 @@ public:
     const CycleReport &lastCycle() const;
     //! Interactions handled since start (duplicates not counted).
     int interactionCount() const { return m_interactionCount; }
+    //! Panel requests on the wire now.
+    int panelRequestsInFlight() const;
+    bool isPaused() const { return m_paused; }
+
+public slots:
+    // --- What the window may ask. Each works only while the bot runs and returns at once;
+    // the outcome arrives through the change signals (and the log).
+
+    //! Edits the embed of \a serverId now with fresh data.
+    void refreshEmbed(const QString &serverId);
+    //! Edits every tracked embed now.
+    void refreshAllEmbeds();
+    //! Forgets the embed of \a serverId; the message stays in Discord, frozen.
+    void stopTracking(const QString &serverId);
+    //! Deletes the embed's message in Discord and forgets it.
+    void deleteEmbed(const QString &serverId);
+    //! Posts the status embed of \a serverId in \a channelId (an older one is deleted first),
+    //! as choosing it in /server_status does.
+    void postEmbed(const QString &serverId, const QString &channelId);
+    //! Stops the update cycle (embeds freeze; commands and buttons keep working)...
+    void pauseUpdates();
+    //! ...and starts it again, with a cycle at once.
+    void resumeUpdates();
 
 signals:
     void stateChanged(Pterodisbot::BotCore::State state);
@@ -122,6 +161,18 @@ signals:
     //! An INTERACTION_CREATE was accepted for handling (once per interaction id).
     void interactionReceived(const QString &interactionId, const QString &description);
     void gatewayStateChanged(Pterodisbot::Gateway::State state);
+    //! connection() changed (gateway state, latency, reachability, pause, a fatal problem).
+    void connectionChanged();
+    //! A server is tracked now (embed(serverId) has it).
+    void embedAdded(const QString &serverId);
+    //! Something of embed(serverId) changed: sample, state, edit, error.
+    void embedChanged(const QString &serverId);
+    //! A server is no longer tracked.
+    void embedRemoved(const QString &serverId);
+    //! The panel's server list was fetched again: take serverSnapshots() anew.
+    void serversChanged();
+    //! serverSnapshot(serverId) changed (a new sample or state).
+    void serverChanged(const QString &serverId);
 
 private:
     void setState(State state);
@@ -132,6 +183,11 @@ private:
     QCoro::Task<> reconnectDiscord();
     void onInteraction(const QJsonObject &json);
     void refuseComponent(const Interaction &interaction, const QString &text);
+    EmbedSnapshot snapshotOf(const QString &serverId, const EmbedLocation &location) const;
+    ServerSnapshot snapshotOf(const Server &server) const;
+    void onCycleFinished(const CycleReport &report);
+    //! A slot of the surface was called while the bot does not run: logs and says no.
+    bool runningFor(const char *what) const;
     void fail(const QString &message);
 
     BotServices m_services;
@@ -148,6 +204,12 @@ private:
     QSet<QString> m_seenInteractions;
     QStringList m_seenOrder;
     int m_interactionCount = 0;
+    bool m_paused = false;
+    QString m_fatalMessage;
+    QList<CycleReport> m_recentCycles;
+    //! Monotonic time of the sample last announced per server: a cycle announces only the
+    //! servers whose sample is newer.
+    QHash<QString, qint64> m_announcedSampleAt;
 };
 
 } // namespace Pterodisbot

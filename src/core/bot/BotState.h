@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QDateTime>
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QSet>
 #include <QString>
@@ -30,6 +31,13 @@ struct EmbedRuntime
     //! Editing is refused (missing permissions) until this monotonic time; the embed is left
     //! alone meanwhile instead of sending doomed requests every cycle.
     qint64 blockedUntilMs = 0;
+    //! The payload of the last successful write (what Discord shows), for the admin window.
+    QJsonObject lastPayload;
+    //! The last successful write by this process and why; invalid when none yet.
+    QDateTime lastEditAt;
+    QString lastEditReason;
+    //! The last failed write; cleared by a successful one.
+    QString lastError;
 };
 
 //! The bot's run-time knowledge of the panel: the cached server list, the last sample of each

@@ -18,23 +18,6 @@ namespace Pterodisbot {
 namespace {
 
 //! How a batch of embed edits or deletions went, for the command's outcome line.
-struct EmbedTally
-{
-    int done = 0;
-    int gone = 0;
-    int failed = 0;
-
-    void add(const EmbedPublisher::Result &result)
-    {
-        if (result.ok() || result.outcome == EmbedPublisher::Outcome::Coalesced)
-            ++done;
-        else if (result.outcome == EmbedPublisher::Outcome::Untracked)
-            ++gone;
-        else if (result.outcome != EmbedPublisher::Outcome::NotTracked)
-            ++failed;
-    }
-};
-
 const QString kServerStatus = QStringLiteral("server_status");
 const QString kRefreshEmbeds = QStringLiteral("refresh_embeds");
 const QString kPurgeEmbeds = QStringLiteral("purge_embeds");
@@ -267,13 +250,36 @@ QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Interaction interac
         co_return reply(QStringLiteral("I do not know that server (any more). Run "
                                        "/server_status again for a fresh list."));
     }
-    const QString identifier = server->identifier;
     const QString name = server->name;
+    const EmbedPublisher::Result result =
+        co_await postStatus(server->identifier, interaction.channelId);
+    if (!self)
+        co_return abandoned();
+    if (!result.ok())
+        co_return reply(postFailureText(name, result.error));
+    co_return reply(
+        QStringLiteral("Posted the status of **%1** here; it updates by itself.").arg(name));
+}
 
+void CommandHandlers::EmbedTally::add(const EmbedPublisher::Result &result)
+{
+    if (result.ok() || result.outcome == EmbedPublisher::Outcome::Coalesced)
+        ++done;
+    else if (result.outcome == EmbedPublisher::Outcome::Untracked)
+        ++gone;
+    else if (result.outcome != EmbedPublisher::Outcome::NotTracked)
+        ++failed;
+}
+
+QCoro::Task<EmbedPublisher::Result> CommandHandlers::postStatus(QString identifier,
+                                                                QString channelId)
+{
+    QPointer<CommandHandlers> self(this);
+    BotContext &context = *m_context;
     if (context.panel) {
         auto fetched = co_await context.panel->fetchResources(identifier);
         if (!self)
-            co_return abandoned();
+            co_return EmbedPublisher::Result{EmbedPublisher::Outcome::Failed};
         if (fetched.ok()) {
             context.state.setSample(identifier, fetched.value, context.clock->monotonicMs());
             context.history.add(identifier, fetched.value);
@@ -281,14 +287,51 @@ QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Interaction interac
             context.state.setUnreachable(identifier, fetched.error);
         }
     }
-    const EmbedPublisher::Result result =
-        co_await m_publisher->post(identifier, interaction.channelId);
+    co_return co_await m_publisher->post(identifier, channelId);
+}
+
+QCoro::Task<CommandHandlers::EmbedTally> CommandHandlers::refreshTracked(QStringList ids)
+{
+    QPointer<CommandHandlers> self(this);
+    BotContext &context = *m_context;
+    EmbedTally tally;
+    co_await ensureServerList(true);
     if (!self)
-        co_return abandoned();
-    if (!result.ok())
-        co_return reply(postFailureText(name, result.error));
-    co_return reply(
-        QStringLiteral("Posted the status of **%1** here; it updates by itself.").arg(name));
+        co_return tally;
+
+    std::vector<std::pair<QString, QCoro::Task<ApiResult<ResourceSample>>>> polls;
+    if (context.panel) {
+        for (const QString &id : ids)
+            polls.emplace_back(id, context.panel->fetchResources(context.state.identifierOf(id)));
+    }
+    for (auto &[id, task] : polls) {
+        auto result = co_await task;
+        if (!self)
+            co_return tally;
+        if (result.ok())
+            context.state.setSample(id, result.value, context.clock->monotonicMs());
+        else if (result.error.kind != ApiError::Kind::Cancelled)
+            context.state.setUnreachable(id, result.error);
+    }
+
+    std::vector<QCoro::Task<EmbedPublisher::Result>> edits;
+    for (const QString &id : ids) {
+        if (!context.store->contains(id))
+            continue;
+        // A rebuild: everything is sent again, image included, and a permission block lifts.
+        EmbedRuntime &runtime = context.state.embed(id);
+        runtime.imageHash.clear();
+        runtime.blockedUntilMs = 0;
+        context.policy.forget(id);
+        edits.push_back(m_publisher->edit(id, QStringLiteral("refresh")));
+    }
+    for (auto &task : edits) {
+        const EmbedPublisher::Result result = co_await task;
+        if (!self)
+            co_return tally;
+        tally.add(result);
+    }
+    co_return tally;
 }
 
 QCoro::Task<InteractionAnswer> CommandHandlers::refreshEmbeds(Interaction interaction)
@@ -299,41 +342,9 @@ QCoro::Task<InteractionAnswer> CommandHandlers::refreshEmbeds(Interaction intera
     if (auto done = beginBulk(interaction, QStringLiteral("There are no status embeds to refresh."),
                               QStringLiteral("Refreshing"), &ids))
         co_return std::move(*done);
-    co_await ensureServerList(true);
+    const EmbedTally tally = co_await refreshTracked(ids);
     if (!self)
         co_return abandoned();
-
-    std::vector<std::pair<QString, QCoro::Task<ApiResult<ResourceSample>>>> polls;
-    if (context.panel) {
-        for (const QString &id : ids)
-            polls.emplace_back(id, context.panel->fetchResources(context.state.identifierOf(id)));
-    }
-    for (auto &[id, task] : polls) {
-        auto result = co_await task;
-        if (!self)
-            co_return abandoned();
-        if (result.ok())
-            context.state.setSample(id, result.value, context.clock->monotonicMs());
-        else if (result.error.kind != ApiError::Kind::Cancelled)
-            context.state.setUnreachable(id, result.error);
-    }
-
-    std::vector<QCoro::Task<EmbedPublisher::Result>> edits;
-    for (const QString &id : ids) {
-        // A rebuild: everything is sent again, image included, and a permission block lifts.
-        EmbedRuntime &runtime = context.state.embed(id);
-        runtime.imageHash.clear();
-        runtime.blockedUntilMs = 0;
-        context.policy.forget(id);
-        edits.push_back(m_publisher->edit(id, QStringLiteral("refresh")));
-    }
-    EmbedTally tally;
-    for (auto &task : edits) {
-        const EmbedPublisher::Result result = co_await task;
-        if (!self)
-            co_return abandoned();
-        tally.add(result);
-    }
     QString text =
         QStringLiteral("Refreshed %1 of %2 status embeds.").arg(tally.done).arg(ids.size());
     if (tally.gone > 0)

@@ -8,6 +8,7 @@
 #include <QObject>
 
 #include "bot/CustomId.h"
+#include "bot/EmbedPublisher.h"
 #include "bot/ServerStatusMenu.h"
 #include "discord/Interaction.h"
 #include "discord/InteractionAnswer.h"
@@ -16,7 +17,6 @@
 namespace Pterodisbot {
 
 struct BotContext;
-class EmbedPublisher;
 
 //! The slash commands and the server menu: /server_status (totals and a paged select of
 //! servers; choosing one posts its status embed in the channel), /refresh_embeds and
@@ -41,6 +41,21 @@ public:
     QCoro::Task<InteractionAnswer> handleSelect(Interaction interaction, CustomId id);
     //! Previous / Next under the select (answers are updates of the menu).
     QCoro::Task<InteractionAnswer> handlePage(Interaction interaction, CustomId id);
+
+    //! Outcomes of a bulk operation on embeds.
+    struct EmbedTally
+    {
+        int done = 0;
+        int gone = 0;
+        int failed = 0;
+        void add(const EmbedPublisher::Result &result);
+    };
+    //! Posts the status embed of \a identifier (a server of the cached list) in \a channelId
+    //! with a fresh sample: what choosing it in the menu does, also for the admin window.
+    QCoro::Task<EmbedPublisher::Result> postStatus(QString identifier, QString channelId);
+    //! Rebuilds the embeds of \a ids from fresh samples (image sent again, blocks lifted):
+    //! /refresh_embeds, and the admin window's refresh.
+    QCoro::Task<EmbedTally> refreshTracked(QStringList ids);
 
 private:
     QCoro::Task<InteractionAnswer> serverStatus(Interaction interaction);

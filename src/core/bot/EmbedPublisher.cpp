@@ -129,6 +129,7 @@ void EmbedPublisher::remember(const QString &serverId, const QJsonObject &answer
         }
     }
     runtime.shown = rendered.display;
+    runtime.lastPayload = rendered.message.toJson();
     if (rendered.display == DisplayState::Unreachable) {
         // The next sample must rebuild the embed whatever it says.
         context.policy.forget(serverId);
@@ -216,9 +217,11 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::post(QString serverId, QStri
     if (error || !info) {
         result.outcome = isPermissionProblem(error) ? Outcome::Refused : Outcome::Failed;
         saveStore();
+        const QString why = error ? error.toString() : QStringLiteral("no message id");
         qCWarning(lcBot).noquote()
             << "could not post the embed of" << m_context->state.nameOf(serverId) << "in channel"
-            << channelId << ":" << (error ? error.toString() : QStringLiteral("no message id"));
+            << channelId << ":" << why;
+        emit embedWriteFailed(serverId, QStringLiteral("could not post: %1").arg(why));
         co_return result;
     }
     result.location = EmbedLocation{channelId, info->id};
@@ -317,10 +320,14 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::editOnce(QString serverId, Q
             context.clock->monotonicMs() +
             std::max<qint64>(kPermissionBackoffMs, qint64(context.config.bot.forcedRefresh) * 1000);
         result.outcome = Outcome::Refused;
+        emit embedWriteFailed(
+            serverId,
+            QStringLiteral("cannot edit (missing permissions): %1").arg(error.toString()));
         co_return result;
     }
     qCWarning(lcBot).noquote() << "could not edit the embed of" << context.state.nameOf(serverId)
                                << ":" << error.toString() << "- trying again next cycle";
+    emit embedWriteFailed(serverId, QStringLiteral("could not edit: %1").arg(error.toString()));
     context.policy.forget(serverId);
     result.outcome = Outcome::Failed;
     co_return result;

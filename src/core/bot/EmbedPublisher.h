@@ -72,6 +72,9 @@ public:
 
     //! Saves EmbedStore when it changed; failures are logged.
     void saveStore();
+    //! Stops tracking \a serverId (the message stays), saves, and says why in the log and in
+    //! embedUntracked().
+    void untrack(const QString &serverId, const QString &why);
     //! Discord writes in flight.
     int writesInFlight() const { return m_writes; }
 
@@ -81,6 +84,8 @@ signals:
     void embedPosted(const QString &serverId, const QString &channelId, const QString &messageId);
     void embedEdited(const QString &serverId, const QString &reason);
     void embedUntracked(const QString &serverId, const QString &reason);
+    //! A post or edit failed (it is tried again where that makes sense); \a error says why.
+    void embedWriteFailed(const QString &serverId, const QString &error);
     void alertRaised(const QString &text);
     //! The last write in flight finished.
     void writesIdle();
@@ -104,7 +109,6 @@ private:
     QCoro::Task<Result> editOnce(QString serverId, QString reason);
     QCoro::Task<Result> repost(QString serverId, EmbedLocation old, QString reason);
     QCoro::Task<ApiError> deleteMessage(EmbedLocation location);
-    void untrack(const QString &serverId, const QString &why);
     void beginWrite() { ++m_writes; }
     void endWrite();
 

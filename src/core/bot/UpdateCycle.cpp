@@ -213,6 +213,8 @@ QCoro::Task<CycleReport> UpdateCycle::run()
         anyOk = true;
     const bool panelDown = anyAttempt && !anyOk && allOutage && outageError;
     report.panelReachable = !panelDown;
+    if (panelDown)
+        report.panelError = outageError.toString();
     if (const auto alert = context.alerts.setPanelReachable(!panelDown))
         raise(alert->text);
 

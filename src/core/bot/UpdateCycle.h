@@ -29,6 +29,8 @@ struct CycleReport
     int failed = 0;   //!< tracked servers without a sample this cycle
     bool serverListFetched = false;
     bool panelReachable = true;
+    //! Why the panel counts as down this cycle; empty when reachable.
+    QString panelError;
     int edits = 0; //!< embeds written (edits and reposts)
     int editsFailed = 0;
     int chartsRendered = 0;
@@ -59,6 +61,8 @@ public:
     //! Stops the timer and the Wings streams; a running cycle finishes (see waitIdle()).
     void stop();
     bool isActive() const { return m_timer.isActive(); }
+    //! Milliseconds until the next timed cycle; -1 when the timer is stopped.
+    int msUntilNextCycle() const { return m_timer.isActive() ? m_timer.remainingTime() : -1; }
     bool isRunning() const { return m_running; }
     //! Applies a changed interval at once.
     void setIntervalMs(int ms);
