@@ -121,6 +121,9 @@ QCoro::Task<> BotService::shutDown(int exitCode)
         co_return;
     m_stopping = true;
     QPointer<BotService> self(this);
+    qCInfo(lcApp).noquote() << QStringLiteral("stopping: requests on the wire get up to %1 ms; "
+                                              "a second signal exits at once")
+                                   .arg(BotTuning{}.shutdownGraceMs);
     QTimer::singleShot(stopDeadlineMs(), this, [this, exitCode] {
         if (m_finished)
             return;

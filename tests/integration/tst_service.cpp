@@ -7,6 +7,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -184,6 +185,80 @@ private slots:
         ::kill(pid_t(process.processId()), SIGTERM);
         QVERIFY(finishes(process));
         QCOMPARE(process.exitCode(), 0);
+    }
+
+    // Network not up at boot: the service does not exit (it used to give up with 3 after
+    // 10 s); it says once that Discord is unreachable and connects when Discord appears.
+    void discordAbsentAtStartIsWaitedFor()
+    {
+        quint16 port = 0;
+        {
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            port = probe.serverPort();
+        }
+        QString text = configText(m_discord->botToken());
+        text.replace(m_discord->restBaseUrl().toString(),
+                     QStringLiteral("http://127.0.0.1:%1/api/v10").arg(port));
+        QProcess process;
+        QSignalSpy started(&process, &QProcess::started);
+        startBot(process, writeConfig(text));
+        QVERIFY(started.wait(10000));
+        QByteArray log;
+        QVERIFY2(waitForText(process, &log, "Discord unreachable since", 30000), log.constData());
+        QVERIFY2(log.contains("next try in"), log.constData());
+        QCOMPARE(process.state(), QProcess::Running);
+
+        DiscordSimOptions options;
+        options.botToken = m_discord->botToken();
+        options.restPort = port;
+        DiscordSimulator late;
+        QVERIFY(late.start(options));
+        QVERIFY2(waitForText(process, &log, "Discord answers again", 30000), log.constData());
+        QVERIFY2(waitForText(process, &log, "running; SIGTERM stops", 30000), log.constData());
+        QCOMPARE(log.count("Discord unreachable since"), 1); // once per change of condition
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(finishes(process));
+        QCOMPARE(process.exitCode(), 0);
+    }
+
+    // SIGTERM while the panel hangs: the hanging requests are cancelled after a short grace
+    // instead of being waited for (and retried) for half a minute.
+    void sigtermWithAHangingPanelKeepsItsDeadline()
+    {
+        m_panel->setHanging(true);
+        QProcess process;
+        QSignalSpy identified(m_discord.get(), &DiscordSimulator::clientIdentified);
+        startBot(process, writeConfig(configText(m_discord->botToken())));
+        QVERIFY(identified.wait(30000));
+        QByteArray log;
+        QVERIFY2(waitForText(process, &log, "running; SIGTERM stops"), log.constData());
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(finishes(process, 12000)); // grace 3 s + saving; the panel's timeout is 10 s
+        QCOMPARE(process.exitCode(), 0);
+        log += process.readAllStandardError();
+        QVERIFY2(log.contains("bot stopped"), log.constData());
+        QVERIFY2(!log.contains("retrying in"), log.constData());
+    }
+
+    // A second SIGTERM (or Ctrl+C) does not wait for anything: save, close, exit.
+    void secondSignalExitsAtOnce()
+    {
+        m_panel->setHanging(true);
+        QProcess process;
+        QSignalSpy identified(m_discord.get(), &DiscordSimulator::clientIdentified);
+        startBot(process, writeConfig(configText(m_discord->botToken())));
+        QVERIFY(identified.wait(30000));
+        QByteArray log;
+        QVERIFY2(waitForText(process, &log, "running; SIGTERM stops"), log.constData());
+        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY2(waitForText(process, &log, "stopping:"), log.constData());
+        ::kill(pid_t(process.processId()), SIGINT);
+        QVERIFY(finishes(process, 2500)); // well inside the 3 s grace of the first signal
+        QCOMPARE(process.exitCode(), 0);
+        log += process.readAllStandardError();
+        QVERIFY2(log.contains("second stop signal"), log.constData());
+        QVERIFY2(log.contains("bot stopped at once"), log.constData());
     }
 };
 

@@ -1,6 +1,7 @@
 #include "ConfigLoader.h"
 
 #include "ConfigSchema.h"
+#include "FileAccess.h"
 #include "IniReader.h"
 #include "logging.h"
 
@@ -250,11 +251,9 @@ ConfigLoadResult ConfigLoader::load(const QString &explicitPath) const
     QFile file(path);
     if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
         ConfigLoadResult result = build(QString(), path, false);
-        result.problems.prepend(
-            {ConfigProblem::Severity::Error, QStringLiteral("file"),
-             QStringLiteral("cannot read config file %1: %2")
-                 .arg(path, info.isDir() ? QStringLiteral("it is a folder") : file.errorString()),
-             QStringLiteral("make it a readable file (chmod 600 %1)").arg(path)});
+        const FileAccessProblem problem = describeUnreadableFile(info, file.errorString());
+        result.problems.prepend({ConfigProblem::Severity::Error, QStringLiteral("file"),
+                                 problem.message, problem.hint});
         return result;
     }
     QStringDecoder decoder(QStringDecoder::Utf8);
