@@ -4,6 +4,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 
+#include "bot/BotContext.h"
 #include "bot/CommandHandlers.h"
 #include "bot/CustomId.h"
 #include "bot/DiscordConnector.h"
@@ -33,29 +34,30 @@ QCoro::Task<InteractionAnswer> refusal(QString text)
 BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject *parent)
     : QObject(parent)
     , m_services(services)
-    , m_context(services.clock ? services.clock : SystemClock::instance())
+    , m_context(
+          std::make_unique<BotContext>(services.clock ? services.clock : SystemClock::instance()))
 {
     qRegisterMetaType<Pterodisbot::BotCore::State>();
-    m_context.config = std::move(config);
-    m_context.tuning = std::move(tuning);
-    m_context.renderer = services.renderer;
-    m_context.applySettings();
-    registerSecret(m_context.config.discord.token);
-    registerSecret(m_context.config.pterodactyl.clientKey);
-    registerSecret(m_context.config.pterodactyl.applicationKey);
+    m_context->config = std::move(config);
+    m_context->tuning = std::move(tuning);
+    m_context->renderer = services.renderer;
+    m_context->applySettings();
+    registerSecret(m_context->config.discord.token);
+    registerSecret(m_context->config.pterodactyl.clientKey);
+    registerSecret(m_context->config.pterodactyl.applicationKey);
 
-    m_store = std::make_unique<EmbedStore>(dataDir(), m_context.clock);
-    m_context.store = m_store.get();
+    m_store = std::make_unique<EmbedStore>(dataDir(), m_context->clock);
+    m_context->store = m_store.get();
     m_responder = new InteractionResponder(
-        nullptr, m_context.clock, ResponderOptions{.autoDeferMs = m_context.tuning.autoDeferMs},
+        nullptr, m_context->clock, ResponderOptions{.autoDeferMs = m_context->tuning.autoDeferMs},
         this);
-    m_context.responder = m_responder;
-    m_publisher = new EmbedPublisher(&m_context, this);
-    m_cycle = new UpdateCycle(&m_context, m_publisher, this);
-    m_commands = new CommandHandlers(&m_context, m_publisher, this);
-    m_power = new PowerButtons(&m_context, m_publisher, this);
-    m_roles = new GuildRoles(&m_context, this);
-    m_connector = new DiscordConnector(&m_context, m_roles, this);
+    m_context->responder = m_responder;
+    m_publisher = new EmbedPublisher(m_context.get(), this);
+    m_cycle = new UpdateCycle(m_context.get(), m_publisher, this);
+    m_commands = new CommandHandlers(m_context.get(), m_publisher, this);
+    m_power = new PowerButtons(m_context.get(), m_publisher, this);
+    m_roles = new GuildRoles(m_context.get(), this);
+    m_connector = new DiscordConnector(m_context.get(), m_roles, this);
     connect(m_connector, &DiscordConnector::interactionCreate, this, &BotCore::onInteraction);
     connect(m_connector, &DiscordConnector::gatewayStateChanged, this,
             &BotCore::gatewayStateChanged);
@@ -66,16 +68,16 @@ BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject 
 
     // The observation surface follows the parts' own signals.
     connect(m_publisher, &EmbedPublisher::embedPosted, this, [this](const QString &serverId) {
-        EmbedRuntime &runtime = m_context.state.embed(serverId);
-        runtime.lastEditAt = m_context.clock->utcNow();
+        EmbedRuntime &runtime = m_context->state.embed(serverId);
+        runtime.lastEditAt = m_context->clock->utcNow();
         runtime.lastEditReason = QStringLiteral("posted");
         runtime.lastError.clear();
         emit embedAdded(serverId);
     });
     connect(m_publisher, &EmbedPublisher::embedEdited, this,
             [this](const QString &serverId, const QString &reason) {
-                EmbedRuntime &runtime = m_context.state.embed(serverId);
-                runtime.lastEditAt = m_context.clock->utcNow();
+                EmbedRuntime &runtime = m_context->state.embed(serverId);
+                runtime.lastEditAt = m_context->clock->utcNow();
                 runtime.lastEditReason = reason;
                 runtime.lastError.clear();
                 emit embedChanged(serverId);
@@ -84,7 +86,7 @@ BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject 
             [this](const QString &serverId, const QString &error) {
                 if (!m_store->contains(serverId))
                     return;
-                m_context.state.embed(serverId).lastError = error;
+                m_context->state.embed(serverId).lastError = error;
                 emit embedChanged(serverId);
             });
     connect(m_publisher, &EmbedPublisher::embedUntracked, this,
@@ -132,14 +134,39 @@ QHash<QString, EmbedLocation> BotCore::trackedEmbeds() const
     return embeds;
 }
 
+const Config &BotCore::config() const
+{
+    return m_context->config;
+}
+
+const BotTuning &BotCore::tuning() const
+{
+    return m_context->tuning;
+}
+
+QString BotCore::applicationId() const
+{
+    return m_context->applicationId;
+}
+
+QList<Server> BotCore::servers() const
+{
+    return m_context->state.servers();
+}
+
+const MetricsHistory &BotCore::metrics() const
+{
+    return m_context->history;
+}
+
 int BotCore::panelRequestsInFlight() const
 {
-    return m_context.panel ? m_context.panel->http()->inFlightCount() : 0;
+    return m_context->panel ? m_context->panel->http()->inFlightCount() : 0;
 }
 
 EmbedSnapshot BotCore::snapshotOf(const QString &serverId, const EmbedLocation &location) const
 {
-    const BotState &state = m_context.state;
+    const BotState &state = m_context->state;
     EmbedSnapshot snapshot;
     snapshot.serverId = serverId;
     snapshot.serverName = state.nameOf(serverId);
@@ -159,14 +186,14 @@ EmbedSnapshot BotCore::snapshotOf(const QString &serverId, const EmbedLocation &
         snapshot.lastPayload = runtime->lastPayload;
         if (runtime->lastEditAt.isValid())
             snapshot.nextForcedRefreshAt =
-                runtime->lastEditAt.addMSecs(m_context.policy.settings().forcedRefreshMs);
+                runtime->lastEditAt.addMSecs(m_context->policy.settings().forcedRefreshMs);
     }
     return snapshot;
 }
 
 ServerSnapshot BotCore::snapshotOf(const Server &server) const
 {
-    const BotState &state = m_context.state;
+    const BotState &state = m_context->state;
     ServerSnapshot snapshot;
     snapshot.server = server;
     snapshot.lastSample = state.sample(server.identifier);
@@ -198,14 +225,14 @@ std::optional<EmbedSnapshot> BotCore::embed(const QString &serverId) const
 QList<ServerSnapshot> BotCore::serverSnapshots() const
 {
     QList<ServerSnapshot> result;
-    for (const Server &server : m_context.state.servers())
+    for (const Server &server : m_context->state.servers())
         result.append(snapshotOf(server));
     return result;
 }
 
 std::optional<ServerSnapshot> BotCore::serverSnapshot(const QString &serverId) const
 {
-    const Server *server = m_context.state.server(serverId);
+    const Server *server = m_context->state.server(serverId);
     if (!server)
         return std::nullopt;
     return snapshotOf(*server);
@@ -220,11 +247,11 @@ ConnectionSnapshot BotCore::connection() const
     const CycleReport &last = m_cycle->lastReport();
     snapshot.panelReachable = last.panelReachable;
     snapshot.panelProblem = last.panelError;
-    snapshot.panelRequestBudget = m_context.panel ? m_context.panel->clientRequestBudget() : 0;
+    snapshot.panelRequestBudget = m_context->panel ? m_context->panel->clientRequestBudget() : 0;
     snapshot.paused = m_paused;
     const int untilNext = m_cycle->msUntilNextCycle();
     if (untilNext >= 0)
-        snapshot.nextCycleAt = m_context.clock->utcNow().addMSecs(untilNext);
+        snapshot.nextCycleAt = m_context->clock->utcNow().addMSecs(untilNext);
     snapshot.fatalProblem = m_fatalMessage;
     return snapshot;
 }
@@ -239,8 +266,8 @@ void BotCore::onCycleFinished(const CycleReport &report)
     if (report.serverListFetched)
         emit serversChanged();
     // Only what has news: a server whose sample is newer than the one announced last time.
-    for (const Server &server : m_context.state.servers()) {
-        const qint64 at = m_context.state.sampleAtMs(server.identifier);
+    for (const Server &server : m_context->state.servers()) {
+        const qint64 at = m_context->state.sampleAtMs(server.identifier);
         auto announced = m_announcedSampleAt.find(server.identifier);
         if (announced != m_announcedSampleAt.end() && *announced == at)
             continue;
@@ -255,7 +282,7 @@ void BotCore::onCycleFinished(const CycleReport &report)
 
 std::optional<ResourceSample> BotCore::lastSample(const QString &serverId) const
 {
-    return m_context.state.sample(serverId);
+    return m_context->state.sample(serverId);
 }
 
 const CycleReport &BotCore::lastCycle() const
@@ -265,7 +292,7 @@ const CycleReport &BotCore::lastCycle() const
 
 QString BotCore::dataDir() const
 {
-    QString dir = m_context.config.bot.dataDir;
+    QString dir = m_context->config.bot.dataDir;
     if (dir.isEmpty())
         dir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     if (dir.isEmpty())
@@ -276,35 +303,35 @@ QString BotCore::dataDir() const
 void BotCore::createRestClient()
 {
     RestOptions options;
-    options.baseUrl = m_context.config.discord.apiUrl;
-    options.botToken = m_context.config.discord.token;
-    options.timeoutMs = std::max(1, m_context.config.discord.requestTimeout) * 1000;
-    options.retryBackoffsMs = m_context.tuning.discordRetryBackoffsMs;
-    if (m_context.rest)
-        m_context.rest->deleteLater();
-    auto *rest = new RestClient(m_services.nam, m_context.clock, options, this);
+    options.baseUrl = m_context->config.discord.apiUrl;
+    options.botToken = m_context->config.discord.token;
+    options.timeoutMs = std::max(1, m_context->config.discord.requestTimeout) * 1000;
+    options.retryBackoffsMs = m_context->tuning.discordRetryBackoffsMs;
+    if (m_context->rest)
+        m_context->rest->deleteLater();
+    auto *rest = new RestClient(m_services.nam, m_context->clock, options, this);
     connect(rest, &RestClient::sendingStopped, this, [](const QString &reason) {
         qCCritical(lcBot).noquote() << "Discord requests paused:" << reason;
     });
-    m_context.rest = rest;
+    m_context->rest = rest;
     m_responder->setRestClient(rest);
 }
 
 void BotCore::createPanelClient()
 {
-    const PanelConfig &panel = m_context.config.pterodactyl;
+    const PanelConfig &panel = m_context->config.pterodactyl;
     PanelClientOptions options;
     options.panelUrl = panel.panelUrl;
     options.clientKey = panel.clientKey;
     options.applicationKey = panel.applicationKey;
     options.requestTimeoutMs = std::max(1, panel.requestTimeout) * 1000;
     options.maxConcurrentRequests = std::max(1, panel.maxConcurrentRequests);
-    options.retryBackoffsMs = m_context.tuning.panelRetryBackoffsMs;
-    options.clientRequestsPerWindow = std::max(1, m_context.tuning.panelClientRequestsPerMinute);
+    options.retryBackoffsMs = m_context->tuning.panelRetryBackoffsMs;
+    options.clientRequestsPerWindow = std::max(1, m_context->tuning.panelClientRequestsPerMinute);
     options.rateLimitWindowMs = 60000;
-    if (m_context.panel)
-        m_context.panel->deleteLater();
-    m_context.panel = new PanelClient(m_services.nam, m_context.clock, options, this);
+    if (m_context->panel)
+        m_context->panel->deleteLater();
+    m_context->panel = new PanelClient(m_services.nam, m_context->clock, options, this);
 }
 
 void BotCore::loadStore()
@@ -328,9 +355,9 @@ void BotCore::loadStore()
                                    << "- embed locations will not be saved";
         break;
     case EmbedStore::LoadStatus::Missing: {
-        const QString legacy = m_context.tuning.legacyStoreFile.isEmpty()
+        const QString legacy = m_context->tuning.legacyStoreFile.isEmpty()
                                    ? dir + QStringLiteral("/embed/embed_locations.json")
-                                   : m_context.tuning.legacyStoreFile;
+                                   : m_context->tuning.legacyStoreFile;
         if (QFileInfo::exists(legacy)) {
             const EmbedStore::ImportReport imported = m_store->importLegacy(legacy);
             qCInfo(lcBot).noquote() << imported.message;
@@ -365,13 +392,13 @@ QCoro::Task<ApiError> BotCore::start()
         break;
     }
     setState(State::Running);
-    m_cycle->setIntervalMs(m_context.cycleIntervalMs());
+    m_cycle->setIntervalMs(m_context->cycleIntervalMs());
     if (!m_paused)
         m_cycle->start();
-    qCInfo(lcBot) << "bot running: update cycle every" << m_context.cycleIntervalMs() << "ms,"
+    qCInfo(lcBot) << "bot running: update cycle every" << m_context->cycleIntervalMs() << "ms,"
                   << m_store->size() << "embeds tracked";
-    if (!m_context.config.discord.alertChannelId.isEmpty() &&
-        m_context.config.pterodactyl.statsSource == StatsSource::Poll) {
+    if (!m_context->config.discord.alertChannelId.isEmpty() &&
+        m_context->config.pterodactyl.statsSource == StatsSource::Poll) {
         qCInfo(lcBot) << "crash alerts come from polled stats: the panel caches /resources for"
                          " 20 s, so a quick stop made in the panel can read as a crash;"
                          " stats_source = websocket sees every state";
@@ -399,11 +426,11 @@ QCoro::Task<> BotCore::stop()
     setState(State::Stopping);
     m_connector->cancel();
     m_cycle->stop();
-    const int graceMs = m_context.tuning.shutdownGraceMs;
-    if (m_context.panel)
-        m_context.panel->http()->beginShutdown(graceMs);
-    if (m_context.rest)
-        m_context.rest->beginShutdown(graceMs);
+    const int graceMs = m_context->tuning.shutdownGraceMs;
+    if (m_context->panel)
+        m_context->panel->http()->beginShutdown(graceMs);
+    if (m_context->rest)
+        m_context->rest->beginShutdown(graceMs);
     co_await m_cycle->waitIdle();
     if (!self)
         co_return;
@@ -465,7 +492,7 @@ void BotCore::postEmbed(const QString &serverId, const QString &channelId)
 {
     if (!runningFor("post"))
         return;
-    const Server *server = m_context.state.server(serverId);
+    const Server *server = m_context->state.server(serverId);
     if (!server || !EmbedStore::isValidSnowflake(channelId)) {
         qCWarning(lcBot).noquote() << "post ignored: unknown server" << CustomId::forLog(serverId)
                                    << "or bad channel id" << CustomId::forLog(channelId);
@@ -502,14 +529,14 @@ QCoro::Task<CycleReport> BotCore::runCycleNow()
 
 void BotCore::reloadConfig(Config config)
 {
-    const Config old = m_context.config;
-    m_context.config = std::move(config);
-    const Config &now = m_context.config;
+    const Config old = m_context->config;
+    m_context->config = std::move(config);
+    const Config &now = m_context->config;
     registerSecret(now.discord.token);
     registerSecret(now.pterodactyl.clientKey);
     registerSecret(now.pterodactyl.applicationKey);
-    m_context.applySettings();
-    m_cycle->setIntervalMs(m_context.cycleIntervalMs());
+    m_context->applySettings();
+    m_cycle->setIntervalMs(m_context->cycleIntervalMs());
 
     if (now.bot.dataDir != old.bot.dataDir)
         qCWarning(lcBot) << "a new data directory takes effect after a restart";
@@ -558,7 +585,7 @@ void BotCore::onInteraction(const QJsonObject &json)
         return;
     }
     Interaction interaction = std::move(*parsed);
-    interaction.receivedAtMs = m_context.clock->monotonicMs();
+    interaction.receivedAtMs = m_context->clock->monotonicMs();
     // The gateway delivers each dispatch once, but a replay after a resume must not run a
     // power action twice whatever happens underneath.
     if (m_seenInteractions.contains(interaction.id)) {
@@ -569,8 +596,8 @@ void BotCore::onInteraction(const QJsonObject &json)
     m_seenOrder.append(interaction.id);
     if (m_seenOrder.size() > kRememberedInteractions)
         m_seenInteractions.remove(m_seenOrder.takeFirst());
-    if (!m_context.applicationId.isEmpty() &&
-        interaction.applicationId != m_context.applicationId) {
+    if (!m_context->applicationId.isEmpty() &&
+        interaction.applicationId != m_context->applicationId) {
         qCWarning(lcInteractions).noquote()
             << "ignored" << interaction.describe() << ": it is for another application";
         return;

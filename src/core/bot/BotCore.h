@@ -12,9 +12,10 @@
 #include <QSet>
 #include <QStringList>
 
-#include "bot/BotContext.h"
 #include "bot/BotStatus.h"
+#include "bot/BotTuning.h"
 #include "bot/EmbedStore.h"
+#include "bot/MetricsHistory.h"
 #include "bot/UpdateCycle.h"
 #include "config/Config.h"
 #include "discord/Gateway.h"
@@ -25,6 +26,7 @@ class QNetworkAccessManager;
 
 namespace Pterodisbot {
 
+struct BotContext;
 class ChartRenderer;
 class Clock;
 class CommandHandlers;
@@ -92,9 +94,9 @@ public:
     QCoro::Task<CycleReport> runCycleNow();
 
     State state() const { return m_state; }
-    const Config &config() const { return m_context.config; }
-    const BotTuning &tuning() const { return m_context.tuning; }
-    QString applicationId() const { return m_context.applicationId; }
+    const Config &config() const;
+    const BotTuning &tuning() const;
+    QString applicationId() const;
     Gateway::State gatewayState() const;
 
     // --- The observation surface (the admin window, the tray, a health endpoint). Snapshots
@@ -117,9 +119,9 @@ public:
     QHash<QString, EmbedLocation> trackedEmbeds() const;
     const EmbedStore *embedStore() const { return m_store.get(); }
     //! The panel's servers as last listed (panel order).
-    QList<Server> servers() const { return m_context.state.servers(); }
+    QList<Server> servers() const;
     std::optional<ResourceSample> lastSample(const QString &serverId) const;
-    const MetricsHistory &metrics() const { return m_context.history; }
+    const MetricsHistory &metrics() const;
     const CycleReport &lastCycle() const;
     //! Interactions handled since start (duplicates not counted).
     int interactionCount() const { return m_interactionCount; }
@@ -191,7 +193,8 @@ private:
     void fail(const QString &message);
 
     BotServices m_services;
-    BotContext m_context;
+    //! Shared by the parts inside src/core/bot, never shown outside.
+    std::unique_ptr<BotContext> m_context;
     State m_state = State::Stopped;
     std::unique_ptr<EmbedStore> m_store;
     EmbedPublisher *m_publisher = nullptr;
