@@ -493,7 +493,7 @@ private slots:
         QCOMPARE(m_received.size(), 1);
         QCOMPARE(m_received[0].customId, QStringLiteral("pdb:v1:power:start:a1b2c3d4"));
         QCOMPARE(m_received[0].messageId, messageId);
-        QCOMPARE(m_received[0].componentType, 2);
+        QCOMPARE(m_received[0].componentType, ComponentType::Button);
     }
 
     void slowButtonReplyBecomesFollowUp()
@@ -544,7 +544,7 @@ private slots:
         QVERIFY(!waitFinished(finished, id));
         QCOMPARE(m_received.size(), 1);
         QCOMPARE(m_received[0].values, QStringList{QStringLiteral("b2c3d4e5")});
-        QCOMPARE(m_received[0].componentType, 3);
+        QCOMPARE(m_received[0].componentType, ComponentType::StringSelect);
         QCOMPARE(m_sim->originalResponse(id)->content, QStringLiteral("Posting b2c3d4e5"));
         QList<SimMessage> followUps = m_sim->followUps(id);
         QCOMPARE(followUps.size(), 2);

@@ -63,7 +63,7 @@ private slots:
         QCOMPARE(i.appPermissions, quint64(562949953421311ULL));
         QCOMPARE(i.commandName, QStringLiteral("server"));
         QCOMPARE(i.commandId, QStringLiteral("1110000000000000007"));
-        QCOMPARE(i.commandType, 1);
+        QCOMPARE(i.commandType, CommandType::ChatInput);
         QCOMPARE(i.options.size(), 1);
         const auto status = i.option(QStringLiteral("status"));
         QVERIFY(status);
@@ -85,7 +85,7 @@ private slots:
         QVERIFY2(parsed, qPrintable(error));
         QCOMPARE(parsed->type, InteractionType::MessageComponent);
         QCOMPARE(parsed->customId, QStringLiteral("pdb:v1:power:start:a1b2c3d4"));
-        QCOMPARE(parsed->componentType, 2);
+        QCOMPARE(parsed->componentType, ComponentType::Button);
         QVERIFY(parsed->values.isEmpty());
         QCOMPARE(parsed->messageId, QStringLiteral("1500000000000000101"));
         QCOMPARE(parsed->userId, QStringLiteral("1700000000000000002"));
@@ -101,7 +101,7 @@ private slots:
         const auto parsed =
             Interaction::fromJson(fixture(QStringLiteral("interaction_select.json")), &error);
         QVERIFY2(parsed, qPrintable(error));
-        QCOMPARE(parsed->componentType, 3);
+        QCOMPARE(parsed->componentType, ComponentType::StringSelect);
         QCOMPARE(parsed->customId, QStringLiteral("pdb:v1:select:0"));
         QCOMPARE(parsed->values, QStringList{QStringLiteral("a1b2c3d4")});
         QCOMPARE(parsed->messageId, QStringLiteral("1500000000000000102"));
@@ -165,6 +165,13 @@ private slots:
         QTest::newRow("component_type text")
             << button << "data.component_type" << QJsonValue(QStringLiteral("2"))
             << "data.component_type is not";
+        QTest::newRow("component_type row") << button << "data.component_type" << QJsonValue(1)
+                                            << "data.component_type 1 is not an interactive";
+        QTest::newRow("component_type text input")
+            << button << "data.component_type" << QJsonValue(4)
+            << "data.component_type 4 is not an interactive";
+        QTest::newRow("component_type unknown") << button << "data.component_type" << QJsonValue(99)
+                                                << "data.component_type 99 is not an interactive";
         QTest::newRow("no data") << button << "data" << removed << "data is missing";
         QTest::newRow("no message") << button << "message" << removed << "message is missing";
         QTest::newRow("message id bad") << button << "message.id" << QJsonValue(QJsonObject{})

@@ -629,7 +629,7 @@ void BotCore::onInteraction(const QJsonObject &json)
                                                     "is outdated. Run /server_status again."));
         return;
     }
-    const bool isSelect = interaction.componentType == 3;
+    const bool isSelect = interaction.isSelect();
     switch (id.id->kind()) {
     case CustomId::Kind::Power:
     case CustomId::Kind::Address:

@@ -77,7 +77,7 @@ QJsonArray CommandHandlers::commandDefinitions()
 {
     auto command = [](const QString &name, const QString &description) {
         return QJsonObject{{QStringLiteral("name"), name},
-                           {QStringLiteral("type"), 1},
+                           {QStringLiteral("type"), int(CommandType::ChatInput)},
                            {QStringLiteral("description"), description}};
     };
     return {

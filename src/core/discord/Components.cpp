@@ -1,5 +1,7 @@
 #include "discord/Components.h"
 
+#include "discord/DiscordTypes.h"
+
 #include <QJsonArray>
 
 #include "discord/MessageLimits.h"
@@ -10,7 +12,8 @@ namespace {
 
 QJsonObject serialize(const Button &button)
 {
-    QJsonObject json{{QStringLiteral("type"), 2}, {QStringLiteral("style"), int(button.style)}};
+    QJsonObject json{{QStringLiteral("type"), int(ComponentType::Button)},
+                     {QStringLiteral("style"), int(button.style)}};
     if (!button.label.isEmpty())
         json.insert(QStringLiteral("label"), button.label);
     if (!button.emoji.isEmpty())
@@ -42,7 +45,7 @@ QJsonObject serialize(const StringSelect &select)
     QJsonArray options;
     for (const SelectOption &option : select.options)
         options.append(serialize(option));
-    QJsonObject json{{QStringLiteral("type"), 3},
+    QJsonObject json{{QStringLiteral("type"), int(ComponentType::StringSelect)},
                      {QStringLiteral("custom_id"), select.customId.value()},
                      {QStringLiteral("options"), options},
                      {QStringLiteral("min_values"), select.minValues},
@@ -63,7 +66,8 @@ QJsonObject serialize(const ActionRow &row)
         for (const Button &button : row.buttons)
             components.append(serialize(button));
     }
-    return QJsonObject{{QStringLiteral("type"), 1}, {QStringLiteral("components"), components}};
+    return QJsonObject{{QStringLiteral("type"), int(ComponentType::ActionRow)},
+                       {QStringLiteral("components"), components}};
 }
 
 } // namespace

@@ -225,6 +225,17 @@ public:
                         out.permissions);
     }
 
+    bool commandType(const QJsonObject &data, Interaction &out)
+    {
+        int type = 0;
+        if (!integer(data, QStringLiteral("type"), QStringLiteral("data.type"), type, false))
+            return false;
+        if (type < int(CommandType::Unknown) || type > int(CommandType::Message))
+            return fail(QStringLiteral("data.type %1 is not a command type").arg(type));
+        out.commandType = CommandType(type);
+        return true;
+    }
+
     bool commandData(const QJsonObject &data, Interaction &out)
     {
         return snowflake(data, QStringLiteral("id"), QStringLiteral("data.id"), out.commandId,
@@ -232,8 +243,7 @@ public:
                string(data, QStringLiteral("name"), QStringLiteral("data.name"), out.commandName,
                       32, true) &&
                (out.commandName.isEmpty() ? fail(QStringLiteral("data.name is empty")) : true) &&
-               integer(data, QStringLiteral("type"), QStringLiteral("data.type"), out.commandType,
-                       false) &&
+               commandType(data, out) &&
                options(data.value(QStringLiteral("options")), QStringLiteral("data.options"),
                        out.options, 1);
     }
@@ -249,9 +259,16 @@ public:
                             .arg(id.size())
                             .arg(kMaxCustomId));
         out.customId = id;
+        int componentType = 0;
         if (!integer(data, QStringLiteral("component_type"), QStringLiteral("data.component_type"),
-                     out.componentType, true))
+                     componentType, true))
             return false;
+        if (componentType < int(ComponentType::Button) ||
+            componentType > int(ComponentType::ChannelSelect) ||
+            componentType == int(ComponentType::TextInput))
+            return fail(QStringLiteral("data.component_type %1 is not an interactive component")
+                            .arg(componentType));
+        out.componentType = ComponentType(componentType);
         const QJsonValue values = data.value(QStringLiteral("values"));
         if (!values.isUndefined()) {
             if (!values.isArray())

@@ -8,6 +8,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "discord/DiscordTypes.h"
+
 namespace Pterodisbot {
 
 enum class InteractionType {
@@ -54,20 +56,22 @@ struct Interaction
     // Application commands and autocomplete
     QString commandId;
     QString commandName;
-    int commandType = 0;
+    CommandType commandType = CommandType::Unknown;
     QList<CommandOption> options;
 
     // Message components
     QString customId;
-    int componentType = 0; //!< 2 button, 3 string select, 5–8 other selects
-    QStringList values;    //!< selected values (selects)
-    QString messageId;     //!< the message that carries the component
+    ComponentType componentType = ComponentType::Unknown;
+    QStringList values; //!< selected values (selects)
+    QString messageId;  //!< the message that carries the component
 
     //! Clock::monotonicMs() when it arrived; the 3-second budget is counted from here.
     qint64 receivedAtMs = -1;
 
     bool isCommand() const { return type == InteractionType::ApplicationCommand; }
     bool isComponent() const { return type == InteractionType::MessageComponent; }
+    bool isSelect() const { return isComponent() && componentType == ComponentType::StringSelect; }
+    bool isButton() const { return isComponent() && componentType == ComponentType::Button; }
     bool inGuild() const { return !guildId.isEmpty(); }
     //! The top-level option \a name, if given.
     std::optional<CommandOption> option(const QString &name) const;
