@@ -59,6 +59,16 @@ void registerSecret(const QString &secret)
         secrets().append(secret);
 }
 
+bool overlapsSecret(QStringView text)
+{
+    QMutexLocker lock(&s_mutex);
+    for (const QString &secret : std::as_const(secrets())) {
+        if (text.contains(secret) || (text.size() >= 6 && secret.contains(text)))
+            return true;
+    }
+    return false;
+}
+
 void installRedactingMessageHandler()
 {
     qInstallMessageHandler(redactingHandler);

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <QLoggingCategory>
+#include <QString>
+#include <QStringView>
 
 // Every logging category of the project, declared once (defined in logging.cpp).
 Q_DECLARE_LOGGING_CATEGORY(lcConfig)
@@ -25,6 +27,10 @@ QString redact(QString text);
 //! Registers a secret so that redact() hides it; values shorter than 6 characters are
 //! ignored (they would blank out ordinary words).
 void registerSecret(const QString &secret);
+
+//! True when \a text contains a registered secret, or is itself a piece (6 characters or
+//! more) of one; safeExcerpt() masks such words even when a malformed line split a secret.
+bool overlapsSecret(QStringView text);
 
 //! Installs a Qt message handler that redacts every message before it reaches stderr.
 void installRedactingMessageHandler();

@@ -4,6 +4,7 @@
 #include "FileAccess.h"
 #include "IniReader.h"
 #include "logging.h"
+#include "SafeText.h"
 
 #include <algorithm>
 #include <limits>
@@ -170,11 +171,12 @@ QStringList keyNamesOf(const QString &section)
 // Where a key of an unknown name in [section] was probably meant to go.
 ConfigProblem unknownKeyProblem(const IniEntry &entry, const QString &filePath)
 {
-    const QString id = entry.section + QLatin1Char('.') + entry.key;
+    const QString shownKey = safeExcerpt(entry.key);
+    const QString id = entry.section + QLatin1Char('.') + shownKey;
     ConfigProblem problem{
         ConfigProblem::Severity::Warning, id,
         QStringLiteral("unknown key [%1] %2 (line %3)")
-            .arg(entry.section, entry.key)
+            .arg(entry.section, shownKey)
             .arg(entry.line),
         QStringLiteral("it is ignored; see config.ini.example for the keys of [%1]")
             .arg(entry.section)};
@@ -256,8 +258,18 @@ ConfigLoadResult ConfigLoader::load(const QString &explicitPath) const
                                  problem.message, problem.hint});
         return result;
     }
+    const QByteArray bytes = file.readAll();
+    if (bytes.count('\0') * 4 > bytes.size()) {
+        ConfigLoadResult result = build(QString(), path, false);
+        result.problems.prepend({ConfigProblem::Severity::Error, QStringLiteral("file"),
+                                 QStringLiteral("config file %1 looks like UTF-16 (it is full "
+                                                "of NUL bytes)")
+                                     .arg(path),
+                                 QStringLiteral("save it as UTF-8 text")});
+        return result;
+    }
     QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString text = decoder.decode(file.readAll());
+    const QString text = decoder.decode(bytes);
     if (decoder.hasError()) {
         ConfigLoadResult result = build(QString(), path, false);
         result.problems.prepend({ConfigProblem::Severity::Error, QStringLiteral("file"),
@@ -281,6 +293,20 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
     config.filePath = filePath;
     config.fileLoaded = fileLoaded;
 
+    // Every secret this load has seen, from any line however malformed and from the
+    // environment, is registered before the first problem is written.
+    for (const QStringView line : splitIniLines(text)) {
+        for (const QString &secret : secretCandidates(line))
+            registerSecret(secret);
+    }
+    for (const QString &name : m_environment.keys()) {
+        if (!name.startsWith(QLatin1String("PTERODISBOT_")))
+            continue;
+        const QString value = m_environment.value(name).trimmed();
+        if (isSecretVariable(name) || looksLikeSecret(value))
+            registerSecret(value);
+    }
+
     const IniDocument document = parseIni(text);
     for (const IniSyntaxError &error : document.errors) {
         result.problems.append({ConfigProblem::Severity::Error,
@@ -295,21 +321,33 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
             continue;
         reportedSections.append(section);
         const QString suggestion = closestMatch(section, sections);
+        const QString shown = safeExcerpt(section);
         result.problems.append(
-            {ConfigProblem::Severity::Warning, QStringLiteral("[%1]").arg(section),
-             suggestion.isEmpty() ? QStringLiteral("unknown section [%1]").arg(section)
+            {ConfigProblem::Severity::Warning, QStringLiteral("[%1]").arg(shown),
+             suggestion.isEmpty() ? QStringLiteral("unknown section [%1]").arg(shown)
                                   : QStringLiteral("unknown section [%1] — did you mean [%2]?")
-                                        .arg(section, suggestion),
+                                        .arg(shown, suggestion),
              QStringLiteral("its keys are ignored; the sections are [discord], [pterodactyl] and "
                             "[bot]")});
     }
 
     QHash<QString, RawValue> values;
     for (const IniEntry &entry : document.entries) {
+        if (!entry.defect.isEmpty()) {
+            const QString id = entry.section + QLatin1Char('.') + entry.key;
+            const bool known = sections.contains(entry.section) && findConfigKey(id);
+            result.problems.append(
+                {ConfigProblem::Severity::Error,
+                 known ? id : QStringLiteral("%1:%2").arg(fileLabel(filePath)).arg(entry.line),
+                 QStringLiteral("%2 (line %1)").arg(entry.line).arg(entry.defect),
+                 QStringLiteral("fix line %1; until then its value is not used").arg(entry.line)});
+            continue;
+        }
         if (entry.section.isEmpty()) {
-            ConfigProblem problem{ConfigProblem::Severity::Warning, entry.key,
+            const QString shownKey = safeExcerpt(entry.key);
+            ConfigProblem problem{ConfigProblem::Severity::Warning, shownKey,
                                   QStringLiteral("key %1 on line %2 is outside any section")
-                                      .arg(entry.key)
+                                      .arg(shownKey)
                                       .arg(entry.line),
                                   QStringLiteral("it is ignored; put it under its section")};
             for (const QString &section : sections) {

@@ -1,6 +1,8 @@
 #include "ConfigProblem.h"
 
 #include "Config.h"
+#include "logging.h"
+#include "SafeText.h"
 
 #include <algorithm>
 
@@ -29,8 +31,9 @@ bool looksLikeSecret(const QString &text)
 
 QString quoteValue(const QString &text)
 {
-    const bool hide = text.size() > 24 || looksLikeSecret(text);
-    return QLatin1Char('"') + (hide ? maskSecret(text) : text) + QLatin1Char('"');
+    const bool hide = text.size() > 24 || looksLikeSecret(text) || overlapsSecret(text);
+    return QLatin1Char('"') + (hide ? escapeInvisible(maskSecret(text)) : maskedText(text)) +
+           QLatin1Char('"');
 }
 
 QString severityName(ConfigProblem::Severity severity)

@@ -28,7 +28,9 @@ bool hasErrors(const QList<ConfigProblem> &problems);
 int checkConfigExitCode(const QList<ConfigProblem> &problems);
 
 //! \a text in double quotes for a problem message; anything that could be a secret pasted
-//! into the wrong key (long, or with a panel key prefix) is shortened with maskSecret().
+//! into the wrong key (long, with a panel key prefix, or a registered secret) is shortened with
+//! maskSecret(), secret-looking words in shorter text are masked and invisible characters
+//! escaped (see maskedText() in SafeText.h).
 QString quoteValue(const QString &text);
 
 //! True when \a text contains something shaped like a panel key or a Discord token.

@@ -1,5 +1,7 @@
 #include "IniReader.h"
 
+#include "SafeText.h"
+
 namespace Pterodisbot {
 namespace {
 
@@ -38,7 +40,38 @@ bool isValidName(QStringView name)
     return true;
 }
 
+QString defectOf(QStringView value)
+{
+    for (const QChar c : value) {
+        if (isInvisible(c) && c != QLatin1Char('\t'))
+            return QStringLiteral("the value contains a control character (%1)")
+                .arg(escapeInvisible(QStringView(&c, 1)));
+    }
+    const QChar first = value.isEmpty() ? QChar() : value.front();
+    if ((first == QLatin1Char('"') || first == QLatin1Char('\'')) &&
+        (value.size() < 2 || value.back() != first))
+        return QStringLiteral("the value opens a %1 quote that is not closed").arg(first);
+    return {};
+}
+
 } // namespace
+
+QList<QStringView> splitIniLines(QStringView text)
+{
+    QList<QStringView> lines;
+    qsizetype start = 0;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c != QLatin1Char('\n') && c != QLatin1Char('\r'))
+            continue;
+        lines.append(text.mid(start, i - start));
+        if (c == QLatin1Char('\r') && i + 1 < text.size() && text.at(i + 1) == QLatin1Char('\n'))
+            ++i;
+        start = i + 1;
+    }
+    lines.append(text.mid(start));
+    return lines;
+}
 
 IniDocument parseIni(QStringView text)
 {
@@ -47,46 +80,56 @@ IniDocument parseIni(QStringView text)
         text = text.mid(1);
     QString section;
     int lineNumber = 0;
-    for (QStringView rawLine : text.split(QLatin1Char('\n'))) {
+    for (const QStringView rawLine : splitIniLines(text)) {
         ++lineNumber;
-        const QStringView line = rawLine.trimmed(); // also drops the \r of CRLF files
+        QStringView line = rawLine.trimmed();
+        QString sameLineDefect;
         if (line.isEmpty() || line.startsWith(QLatin1Char(';')) ||
             line.startsWith(QLatin1Char('#')))
             continue;
         if (line.startsWith(QLatin1Char('['))) {
-            const QStringView name = line.endsWith(QLatin1Char(']'))
-                                         ? line.mid(1, line.size() - 2).trimmed()
-                                         : QStringView();
-            if (!isValidName(name)) {
-                document.errors.append(
-                    {lineNumber, QStringLiteral("malformed section header \"%1\"; "
-                                                "write it as [name]")
-                                     .arg(line.toString())});
+            const qsizetype close = line.indexOf(QLatin1Char(']'));
+            const QStringView name = close > 0 ? line.mid(1, close - 1).trimmed() : QStringView();
+            const QStringView rest = close > 0 ? line.mid(close + 1).trimmed() : QStringView();
+            if (!isValidName(name) || (!rest.isEmpty() && !rest.contains(QLatin1Char('=')))) {
+                document.errors.append({lineNumber, QStringLiteral("malformed section header "
+                                                                   "\"%1\"; write it as [name]")
+                                                        .arg(safeExcerpt(line))});
                 // Keys below a broken header must not land in the previous section.
                 section = QStringLiteral("?");
                 continue;
             }
             section = name.toString().toLower();
             document.sections.append(section);
-            continue;
+            if (rest.isEmpty())
+                continue;
+            // "[discord] token = ..." on one line: the header counts, the key is reported.
+            sameLineDefect = QStringLiteral("the key is on the same line as the [%1] header; "
+                                            "start a new line after ]")
+                                 .arg(section);
+            line = rest;
         }
         const qsizetype equals = line.indexOf(QLatin1Char('='));
         if (equals < 0) {
-            // The line is not quoted back: it may well be a pasted secret.
+            // Only a masked excerpt: the line may well be a pasted secret.
             document.errors.append(
-                {lineNumber, QStringLiteral("expected key = value, but the line has no '='")});
+                {lineNumber, QStringLiteral("expected key = value, but the line has no '=': \"%1\"")
+                                 .arg(safeExcerpt(line))});
             continue;
         }
         const QStringView key = line.left(equals).trimmed();
         if (!isValidName(key)) {
             document.errors.append(
-                {lineNumber, QStringLiteral("missing or malformed key name before '='")});
+                {lineNumber, QStringLiteral("missing or malformed key name before '=': \"%1\"")
+                                 .arg(safeExcerpt(rawLine))});
             continue;
         }
         if (section == QLatin1String("?"))
             continue;
-        document.entries.append({section, key.toString().toLower(),
-                                 unquote(line.mid(equals + 1).trimmed().toString()), lineNumber});
+        const QStringView value = line.mid(equals + 1).trimmed();
+        const QString defect = sameLineDefect.isEmpty() ? defectOf(value) : sameLineDefect;
+        document.entries.append(
+            {section, key.toString().toLower(), unquote(value.toString()), lineNumber, defect});
     }
     return document;
 }

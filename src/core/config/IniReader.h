@@ -13,6 +13,10 @@ struct IniEntry
     QString key;     //!< lower case
     QString value;   //!< outer quotes removed, otherwise verbatim
     int line = 0;    //!< 1-based
+    //! Non-empty when the line is malformed in a way that names its key (an unclosed quote, a
+    //! control character in the value, the key on its [section] header's line): the loader
+    //! reports it as an error of that key and does not use the value.
+    QString defect;
 };
 
 struct IniSyntaxError
@@ -33,6 +37,11 @@ struct IniDocument
 //! is the rest of the line after the first '=', trimmed. Comments are whole lines starting
 //! with ';' or '#'. A value wrapped in double quotes loses them and \" and \\ inside are
 //! unescaped; a value in single quotes loses them with no escapes.
+//! Line ends may be LF, CRLF or a lone CR (old Mac files); each ends one line.
+//! Error messages never quote a value: they show safeExcerpt() of the line.
 IniDocument parseIni(QStringView text);
+
+//! \a text cut into lines at LF, CRLF and lone CR.
+QList<QStringView> splitIniLines(QStringView text);
 
 } // namespace Pterodisbot
