@@ -147,12 +147,17 @@ QCoro::Task<bool> Demo::start()
     m_table->start();
     if (m_options.durationSeconds > 0)
         QTimer::singleShot(m_options.durationSeconds * 1000, this, [this] { emit finished(0); });
-    visit();
+    m_tasks.start(visit());
     co_return true;
 }
 
 QCoro::Task<> Demo::stop()
 {
+    QPointer<Demo> self(this);
+    m_tasks.cancel();
+    co_await m_tasks.waitAll();
+    if (!self)
+        co_return;
     if (m_bot)
         co_await m_bot->stop();
     m_out << "\nDemo finished: " << m_chartsWritten << " chart(s) written to "

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+#include "TaskGroup.h"
+
 class QNetworkAccessManager;
 class QTextStream;
 
@@ -67,6 +69,7 @@ private:
     ServerTable *m_table = nullptr;
     QHash<QString, QByteArray> m_lastChart; //!< message id -> last chart bytes written
     int m_chartsWritten = 0;
+    TaskGroup m_tasks; //!< the visitor; stop() cancels it and waits for it to return
 };
 
 } // namespace Pterodisbot

@@ -3,7 +3,6 @@
 
 #include <chrono>
 
-#include <qcorotimer.h>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTextStream>
@@ -11,6 +10,7 @@
 #include "bot/BotCore.h"
 #include "DiscordSimulator.h"
 #include "PanelSimulator.h"
+#include "TaskGroup.h"
 
 namespace Pterodisbot {
 namespace {
@@ -64,8 +64,9 @@ QString findCustomId(const QJsonArray &rows, const QString &needle)
 }
 
 //! Waits (for the demo's pacing, up to \a timeout) until the bot answered \a interaction.
-QCoro::Task<bool> answered(const PterodisbotSim::DiscordSimulator *discord, QString interaction,
-                           std::chrono::milliseconds timeout = 8s)
+//! False also when the demo stops meanwhile (\a group cancelled).
+QCoro::Task<bool> answered(TaskGroup *group, const PterodisbotSim::DiscordSimulator *discord,
+                           QString interaction, std::chrono::milliseconds timeout = 8s)
 {
     for (auto waited = 0ms; waited < timeout; waited += 100ms) {
         const auto original = discord->originalResponse(interaction);
@@ -73,7 +74,8 @@ QCoro::Task<bool> answered(const PterodisbotSim::DiscordSimulator *discord, QStr
         if (discord->interactionAcknowledged(interaction) && !deferredOnly &&
             !answerText(*discord, interaction).isEmpty())
             co_return true;
-        co_await QCoro::sleepFor(100ms);
+        if (!co_await group->sleep(100ms))
+            co_return false;
     }
     co_return false;
 }
@@ -83,18 +85,20 @@ QCoro::Task<bool> answered(const PterodisbotSim::DiscordSimulator *discord, QStr
 QCoro::Task<> Demo::visit()
 {
     QPointer<Demo> self(this);
+    // Every wait goes through the group, so that stop() wakes the visitor and it returns. A
+    // sleep that returns true means the group, and so the demo, still lives.
+    TaskGroup *group = &m_tasks;
     PterodisbotSim::DiscordSimulator *discord = m_discord.get();
     PterodisbotSim::PanelSimulator *panel = m_panel.get();
     const QString channel = discord->channelIds().first();
     const QStringList adminRoles{AdminRole};
 
-    co_await QCoro::sleepFor(1500ms);
-    if (!self)
+    if (!self || !co_await group->sleep(1500ms))
         co_return;
     say(QStringLiteral("visitor (Server Admin role) types /server_status"));
     const QString command = discord->injectSlashCommand(channel, AdminUser, adminRoles,
                                                         QStringLiteral("server_status"));
-    if (!co_await answered(discord, command) || !self)
+    if (!co_await answered(group, discord, command) || !self)
         co_return;
     say(QStringLiteral("bot → visitor (only they see it): ") + answerText(*discord, command));
 
@@ -124,19 +128,18 @@ QCoro::Task<> Demo::visit()
     for (const QString &id : {running, offline}) {
         if (id.isEmpty())
             continue;
-        co_await QCoro::sleepFor(1000ms);
-        if (!self)
+        if (!self || !co_await group->sleep(1000ms))
             co_return;
         say(QStringLiteral("visitor picks \"%1\" in the menu").arg(panel->serverName(id)));
         const QString pick =
             discord->injectComponent(channel, menu->id, AdminUser, adminRoles, selectId, 3, {id});
-        if (!co_await answered(discord, pick) || !self)
+        if (!co_await answered(group, discord, pick) || !self)
             co_return;
         say(QStringLiteral("bot → visitor: ") + answerText(*discord, pick));
     }
 
-    auto press = [this, discord, channel](QString server, QString needle, QString user,
-                                          QStringList roles, QString who) -> QCoro::Task<> {
+    auto press = [this, group, discord, channel](QString server, QString needle, QString user,
+                                                 QStringList roles, QString who) -> QCoro::Task<> {
         QPointer<Demo> self(this);
         const EmbedLocation location = m_bot->trackedEmbeds().value(server);
         const auto message = discord->message(channel, location.messageId);
@@ -149,43 +152,37 @@ QCoro::Task<> Demo::visit()
                 .arg(who, customId.section(QLatin1Char(':'), 2, 3), m_panel->serverName(server)));
         const QString click =
             discord->injectComponent(channel, message->id, user, roles, customId, 2);
-        if (!co_await answered(discord, click) || !self)
+        if (!co_await answered(group, discord, click) || !self)
             co_return;
         say(QStringLiteral("bot → %1: %2").arg(who, answerText(*discord, click)));
     };
 
     if (!offline.isEmpty()) {
-        co_await QCoro::sleepFor(2000ms);
-        if (!self)
+        if (!self || !co_await group->sleep(2000ms))
             co_return;
         co_await press(offline, QStringLiteral(":power:start:"), AdminUser, adminRoles,
                        QStringLiteral("visitor"));
     }
     if (!running.isEmpty()) {
-        co_await QCoro::sleepFor(2000ms);
-        if (!self)
+        if (!self || !co_await group->sleep(2000ms))
             co_return;
         co_await press(running, QStringLiteral(":power:stop:"), GuestUser, {},
                        QStringLiteral("a member without the role"));
-        co_await QCoro::sleepFor(1500ms);
-        if (!self)
+        if (!self || !co_await group->sleep(1500ms))
             co_return;
         co_await press(running, QStringLiteral("pdb:v1:power:stop:deadbeef"), AdminUser, adminRoles,
                        QStringLiteral("a client sending a forged button"));
-        co_await QCoro::sleepFor(1500ms);
-        if (!self)
+        if (!self || !co_await group->sleep(1500ms))
             co_return;
         co_await press(running, QStringLiteral(":addr:"), AdminUser, adminRoles,
                        QStringLiteral("visitor"));
 
-        co_await QCoro::sleepFor(6000ms);
-        if (!self)
+        if (!self || !co_await group->sleep(6000ms))
             co_return;
         say(QStringLiteral("simulation: %1 crashes (the panel reports it offline)")
                 .arg(panel->serverName(running)));
         panel->setServerState(running, QStringLiteral("offline"));
-        co_await QCoro::sleepFor(12000ms);
-        if (!self)
+        if (!self || !co_await group->sleep(12000ms))
             co_return;
         say(QStringLiteral("simulation: %1 is brought back by its owner")
                 .arg(panel->serverName(running)));

@@ -1,3 +1,4 @@
+#include <qcorosignal.h>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -573,8 +574,9 @@ private slots:
         const QString id = m_sim->injectSlashCommand(m_channel, kUser, {kAdminRole},
                                                      QStringLiteral("server_status"));
         QTRY_COMPARE(m_received.size(), 1);
-        responder.handle(m_received[0], [](Interaction) -> QCoro::Task<InteractionAnswer> {
-            co_await QCoro::sleepFor(5s);
+        QObject release; // the handler returns only when the test says so
+        responder.handle(m_received[0], [&release](Interaction) -> QCoro::Task<InteractionAnswer> {
+            co_await qCoro(&release, &QObject::objectNameChanged);
             co_return InteractionAnswer::acknowledge();
         });
         const ApiError error = waitFinished(finished, id);
@@ -582,6 +584,11 @@ private slots:
         QCOMPARE(m_sim->interactionResponse(id)[u"type"].toInt(),
                  5); // deferred in time all the same
         QCOMPARE(responder.activeCount(), 0);
+        // The forgotten handler still runs; the responder keeps it until it returns late.
+        QCOMPARE(responder.runningHandlers(), 1);
+        release.setObjectName(QStringLiteral("late"));
+        QCoro::waitFor(responder.waitForHandlers());
+        QCOMPARE(responder.runningHandlers(), 0);
     }
 
     void failingHandlerStillAnswers()

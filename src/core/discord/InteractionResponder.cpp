@@ -62,19 +62,20 @@ void InteractionResponder::handle(const Interaction &interaction, Handler handle
     // captures from the lambda, not from the coroutine frame.
     QPointer<InteractionResponder> self(this);
     auto keep = std::make_shared<Handler>(std::move(handler));
-    (*keep)(interaction)
-        .then(
-            [self, id, keep](InteractionAnswer answer) {
-                if (self)
-                    self->onAnswer(id, std::move(answer));
-            },
-            [self, id, keep](const std::exception &error) {
-                if (!self)
-                    return;
-                qCCritical(lcInteractions) << "interaction handler failed:" << error.what();
-                self->onAnswer(id, InteractionAnswer::ephemeralText(QStringLiteral(
-                                       "Something went wrong while handling this.")));
-            });
+    m_handlers.start(
+        (*keep)(interaction)
+            .then(
+                [self, id, keep](InteractionAnswer answer) {
+                    if (self)
+                        self->onAnswer(id, std::move(answer));
+                },
+                [self, id, keep](const std::exception &error) {
+                    if (!self)
+                        return;
+                    qCCritical(lcInteractions) << "interaction handler failed:" << error.what();
+                    self->onAnswer(id, InteractionAnswer::ephemeralText(QStringLiteral(
+                                           "Something went wrong while handling this.")));
+                }));
 }
 
 void InteractionResponder::showProgress(const Interaction &interaction, const Message &message)

@@ -9,6 +9,8 @@
 
 #include <QCoro/QCoroTask>
 
+#include "TaskGroup.h"
+
 #include "discord/Interaction.h"
 #include "discord/InteractionAnswer.h"
 #include "net/ApiError.h"
@@ -81,6 +83,12 @@ public:
     RestReply *editOriginal(const Interaction &interaction, const Message &message);
     RestReply *deleteOriginal(const Interaction &interaction);
 
+    //! Handlers still running, also those whose interaction timed out already.
+    int runningHandlers() const { return m_handlers.count(); }
+    //! Resumes when every handler started has returned; an owner's stop() awaits it, so that no
+    //! handler outlives the responder suspended.
+    QCoro::Task<> waitForHandlers() { return m_handlers.waitAll(); }
+
     //! Interactions whose answer is not delivered yet.
     int activeCount() const { return int(m_active.size()); }
     const ResponderOptions &options() const { return m_options; }
@@ -117,6 +125,7 @@ private:
     Clock *m_clock;
     ResponderOptions m_options;
     QHash<QString, ExchangePtr> m_active;
+    TaskGroup m_handlers;
 };
 
 } // namespace Pterodisbot
