@@ -15,11 +15,9 @@
 
 namespace Pterodisbot {
 
-BotService::BotService(QString configPath, bool useKeychain, ChartRenderer *renderer,
-                       QObject *parent)
+BotService::BotService(QString configPath, ChartRenderer *renderer, QObject *parent)
     : QObject(parent)
     , m_configPath(std::move(configPath))
-    , m_useKeychain(useKeychain)
     , m_renderer(renderer)
 {}
 
@@ -43,9 +41,8 @@ void BotService::applyLogLevel(LogLevel level)
 
 QCoro::Task<bool> BotService::load(Config *config)
 {
-    SecretStoreOptions options;
-    options.useKeychain = m_useKeychain;
-    SecretStore store(options);
+    // The [bot] keychain key alone decides whether the keychain is asked.
+    SecretStore store;
     const ConfigLoadResult result = co_await loadConfiguration(
         ConfigLoader(QProcessEnvironment::systemEnvironment()), m_configPath, &store);
     if (!result.isValid()) {

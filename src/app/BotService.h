@@ -23,8 +23,8 @@ class BotService final : public QObject
 public:
     enum ExitCode { Ok = 0, InvalidConfig = 1, BadCommandLine = 2, Fatal = 3 };
 
-    BotService(QString configPath, bool useKeychain, ChartRenderer *renderer,
-               QObject *parent = nullptr);
+    //! Secrets come from the OS keychain as `[bot] keychain` says, in every mode.
+    BotService(QString configPath, ChartRenderer *renderer, QObject *parent = nullptr);
     ~BotService() override;
 
     //! Loads the configuration and starts the bot; finished() tells when it is over.
@@ -51,7 +51,6 @@ private:
     void finish(int exitCode);
 
     QString m_configPath;
-    bool m_useKeychain;
     ChartRenderer *m_renderer;
     QNetworkAccessManager *m_nam = nullptr;
     QPointer<BotCore> m_bot;

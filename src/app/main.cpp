@@ -24,11 +24,11 @@ using namespace Pterodisbot;
 
 namespace {
 
-QCoro::Task<> checkConfig(QString path, bool useKeychain)
+// Like the service, with or without --no-gui: the [bot] keychain key decides whether the
+// keychain is asked, so a check sees the secrets the bot would use.
+QCoro::Task<> checkConfig(QString path)
 {
-    SecretStoreOptions options;
-    options.useKeychain = useKeychain;
-    SecretStore store(options);
+    SecretStore store;
     const ConfigLoadResult result = co_await loadConfiguration(
         ConfigLoader(QProcessEnvironment::systemEnvironment()), path, &store);
     QTextStream out(stdout);
@@ -80,8 +80,7 @@ int main(int argc, char *argv[])
     switch (command.mode) {
     case CommandLine::Mode::CheckConfig:
         // From the event loop: a result found at once must not call exit() before exec().
-        QTimer::singleShot(0, &app,
-                           [&command] { checkConfig(command.configPath, !command.noGui); });
+        QTimer::singleShot(0, &app, [&command] { checkConfig(command.configPath); });
         break;
     case CommandLine::Mode::Demo: {
         Demo::Options options;
@@ -105,7 +104,7 @@ int main(int argc, char *argv[])
         break;
     }
     case CommandLine::Mode::Run:
-        service = std::make_unique<BotService>(command.configPath, !command.noGui, &renderer);
+        service = std::make_unique<BotService>(command.configPath, &renderer);
         // Queued: a configuration error is found before exec() runs, and exit() before exec()
         // would be lost.
         QObject::connect(service.get(), &BotService::finished, &app, &QCoreApplication::exit,

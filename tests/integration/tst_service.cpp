@@ -260,6 +260,61 @@ private slots:
         QVERIFY2(log.contains("second stop signal"), log.constData());
         QVERIFY2(log.contains("bot stopped at once"), log.constData());
     }
+
+    // `--no-gui` used to skip the keychain whatever `[bot] keychain` said. The child's session
+    // bus points nowhere, so a keychain that is asked answers at once that it is unavailable,
+    // and the store logs that; one that is not asked is never mentioned.
+    void keychainFollowsTheConfigKey_data()
+    {
+        QTest::addColumn<bool>("checkConfig");
+        QTest::addColumn<QString>("keychainLine");
+        QTest::addColumn<bool>("asked");
+        QTest::newRow("service, default") << false << QString() << true;
+        QTest::newRow("service, keychain = true")
+            << false << QStringLiteral("keychain = true\n") << true;
+        QTest::newRow("service, keychain = false")
+            << false << QStringLiteral("keychain = false\n") << false;
+        QTest::newRow("check-config, default") << true << QString() << true;
+        QTest::newRow("check-config, keychain = false")
+            << true << QStringLiteral("keychain = false\n") << false;
+    }
+    void keychainFollowsTheConfigKey()
+    {
+        QFETCH(bool, checkConfig);
+        QFETCH(QString, keychainLine);
+        QFETCH(bool, asked);
+        // [bot] is the last section of configText().
+        const QString path = writeConfig(configText(m_discord->botToken()) + keychainLine);
+        QProcessEnvironment environment;
+        environment.insert(QStringLiteral("HOME"), m_dir->path());
+        environment.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+        environment.insert(QStringLiteral("DBUS_SESSION_BUS_ADDRESS"),
+                           QStringLiteral("unix:path=") +
+                               m_dir->filePath(QStringLiteral("no-bus")));
+        QProcess process;
+        process.setProcessEnvironment(environment);
+        process.setProcessChannelMode(QProcess::SeparateChannels);
+        QStringList arguments{QStringLiteral("--no-gui"), QStringLiteral("--config"), path};
+        if (checkConfig)
+            arguments.prepend(QStringLiteral("--check-config"));
+        QSignalSpy started(&process, &QProcess::started);
+        process.start(QStringLiteral(PTERODISBOT_BINARY), arguments);
+        QVERIFY(process.state() == QProcess::Running || started.wait(15000));
+
+        // The file's token is taken after the keychain was asked (or not).
+        QByteArray log;
+        const QByteArray settled = "discord.token from " + path.toUtf8();
+        QVERIFY2(waitForText(process, &log, settled), log.constData());
+        QCOMPARE(log.contains("keychain not available"), asked);
+        if (checkConfig) {
+            QVERIFY(finishes(process));
+            QCOMPARE(process.exitCode(), 0);
+        } else {
+            ::kill(pid_t(process.processId()), SIGTERM);
+            QVERIFY(finishes(process));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestService)

@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -42,6 +43,13 @@ QByteArray readFile(const QString &path)
 QJsonObject readJson(const QString &path)
 {
     return QJsonDocument::fromJson(readFile(path)).object();
+}
+
+QStringList s_logLines;
+
+void captureLog(QtMsgType, const QMessageLogContext &, const QString &message)
+{
+    s_logLines.append(message);
 }
 
 } // namespace
@@ -101,12 +109,16 @@ private slots:
         QVERIFY(writeFile(path, original));
         EmbedStore store(dir.path());
         QTest::ignoreMessage(
-            QtWarningMsg, QRegularExpression(QStringLiteral("^skipped 9 bad entries in .*"
-                                                            "embed_locations.json: \"00000001\": "
-                                                            "channel_id is a number")));
+            QtWarningMsg,
+            QRegularExpression(QStringLiteral(
+                "^loaded 2 embed locations from .*embed_locations.json; skipped 9 bad entries, "
+                "e.g. \"00000001\": channel_id is a number, not a string \\(digits may have "
+                "been lost\\); \"00000002\": no message_id; \"00000003\": not an object and "
+                "6 more$")));
         const EmbedStore::LoadReport report = store.load();
         QCOMPARE(report.status, EmbedStore::LoadStatus::Loaded);
         QCOMPARE(report.loaded, 2);
+        QCOMPARE(report.skippedCount, 9);
         const QStringList expected{
             QStringLiteral("\"00000001\": channel_id is a number, not a string (digits may have "
                            "been lost)"),
@@ -126,6 +138,64 @@ private slots:
         QVERIFY(!store.isDirty());
         QVERIFY(store.saveIfDirty());
         QCOMPARE(readFile(path), original);
+    }
+
+    // A file of thousands of bad entries once gave a log line of megabytes, and every entry
+    // twice: now one line with the count and a few shortened examples.
+    void thousandsOfBadEntriesGiveOneShortLine()
+    {
+        QTemporaryDir dir;
+        QJsonObject root;
+        root.insert(kShort, QJsonObject{{QStringLiteral("channel_id"), kChannel},
+                                        {QStringLiteral("message_id"),
+                                         QStringLiteral("1234567890123456789")}});
+        const int bad = 5000;
+        const QString longValue(2000, QLatin1Char('9'));
+        for (int i = 0; i < bad; ++i) {
+            if (i % 2 == 0) {
+                // Not an identifier, and long: its key must be shortened in the log.
+                root.insert(QStringLiteral("%1-").arg(i, 5, 10, QLatin1Char('0')) +
+                                QString(500, QLatin1Char('k')),
+                            QJsonObject{});
+            } else {
+                // A good key with a long bad value: the value must not reach the log.
+                root.insert(QStringLiteral("%1").arg(i, 8, 16, QLatin1Char('0')),
+                            QJsonObject{{QStringLiteral("channel_id"), longValue},
+                                        {QStringLiteral("message_id"), longValue}});
+            }
+        }
+        const QByteArray data = QJsonDocument(root).toJson(QJsonDocument::Compact);
+        QVERIFY(data.size() > 10'000'000);
+        QVERIFY(writeFile(dir.filePath(EmbedStore::fileName()), data));
+        EmbedStore store(dir.path());
+
+        QLoggingCategory::setFilterRules(QStringLiteral("pterodisbot.*=true"));
+        s_logLines.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+        const EmbedStore::LoadReport report = store.load();
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+
+        QCOMPARE(report.status, EmbedStore::LoadStatus::Loaded);
+        QCOMPARE(report.loaded, 1);
+        QCOMPARE(report.skippedCount, bad);
+        QCOMPARE(report.skipped.size(), EmbedStore::kSkippedKept);
+        QCOMPARE(s_logLines.size(), 1);
+        const QString line = s_logLines.constFirst();
+        QCOMPARE(line, report.summary());
+        QVERIFY2(line.size() < 1000, qPrintable(QString::number(line.size())));
+        QVERIFY(line.contains(QStringLiteral("skipped 5000 bad entries, e.g. ")));
+        QVERIFY(
+            line.endsWith(QStringLiteral(" and %1 more").arg(bad - EmbedStore::kSkippedLogged)));
+        QVERIFY(!line.contains(longValue.left(100)));
+        // The first examples in key order, each once and shortened.
+        for (const QString &example : report.skipped.mid(0, EmbedStore::kSkippedLogged)) {
+            QVERIFY2(example.size() < 200, qPrintable(example));
+            QCOMPARE(line.count(example), 1);
+        }
+        QVERIFY(!line.contains(report.skipped.at(EmbedStore::kSkippedLogged)));
+        for (const QString &kept : std::as_const(report.skipped))
+            QVERIFY2(kept.size() < 200, qPrintable(kept));
     }
 
     void corruptFileIsMovedAside_data()
@@ -366,16 +436,16 @@ private slots:
         QCOMPARE(store.load().status, EmbedStore::LoadStatus::Missing);
         QSignalSpy changed(&store, &EmbedStore::changed);
 
-        QTest::ignoreMessage(
-            QtWarningMsg, QRegularExpression(QStringLiteral(
-                              "^skipped 1 bad entries in .*: \"bad!\": not a server identifier$")));
+        const QString message = QStringLiteral("imported 2 embed locations from %1; skipped 1 bad "
+                                               "entry: \"bad!\": not a server identifier")
+                                    .arg(legacy);
+        QTest::ignoreMessage(QtWarningMsg, qPrintable(message));
         const EmbedStore::ImportReport report = store.importLegacy(legacy);
         QVERIFY(report.imported);
         QCOMPARE(report.count, 2);
+        QCOMPARE(report.skippedCount, 1);
         QCOMPARE(report.skipped, QStringList{QStringLiteral("\"bad!\": not a server identifier")});
-        QCOMPARE(report.message, QStringLiteral("imported 2 embed locations from %1 (skipped 1 bad "
-                                                "entries)")
-                                     .arg(legacy));
+        QCOMPARE(report.message, message);
         QCOMPARE(changed.count(), 1);
         QVERIFY(!store.isDirty()); // saved right away
         QCOMPARE(store.lookup(QStringLiteral("5e6f7a8b")),

@@ -4,11 +4,15 @@
 
 #include <QTest>
 
+#include "pterodactyl/PanelParsing.h"
+#include "TestSupport.h"
+
 using namespace Pterodisbot;
 using Action = CustomId::PowerAction;
 
 Q_DECLARE_METATYPE(Pterodisbot::CustomId::PowerAction)
 Q_DECLARE_METATYPE(Pterodisbot::PowerState)
+Q_DECLARE_METATYPE(Pterodisbot::ApiError)
 
 //! What a member reads after pressing a power button, and when the bot trusts the panel's
 //! answer right after the action (its /resources answer can be 20 s old).
@@ -87,6 +91,63 @@ private slots:
         QFETCH(PowerState, state);
         QFETCH(bool, shows);
         QCOMPARE(PowerButtons::showsAction(action, state), shows);
+    }
+
+    //! The panel's own sentences end with a full stop; the member's text must still end with
+    //! exactly one.
+    void failureText_data()
+    {
+        QTest::addColumn<Action>("action");
+        QTest::addColumn<ApiError>("error");
+        QTest::addColumn<QString>("text");
+        const auto fromPanel = [](int status, const QString &file) {
+            return PanelParsing::panelError(status, {},
+                                            TestSupport::readData(QStringLiteral("panel/") + file));
+        };
+        const auto error = [](ApiError::Kind kind, const QString &message) {
+            ApiError e;
+            e.kind = kind;
+            e.message = message;
+            return e;
+        };
+        QTest::newRow("409 suspended, the panel's sentence")
+            << Action::Start << fromPanel(409, QStringLiteral("error_409_suspended.json"))
+            << QStringLiteral("Could not start **Survival**: the panel says: This server is "
+                              "currently suspended and the functionality requested is "
+                              "unavailable.");
+        QTest::newRow("409 maintenance, the panel's sentence")
+            << Action::Stop << fromPanel(409, QStringLiteral("error_409_maintenance.json"))
+            << QStringLiteral("Could not stop **Survival**: the panel says: The node of this "
+                              "server is currently under maintenance and the functionality "
+                              "requested is unavailable.");
+        QTest::newRow("409 without a body: our fallback")
+            << Action::Restart << PanelParsing::panelError(409, {}, QByteArray())
+            << QStringLiteral("Could not restart **Survival**: the panel says: the server "
+                              "cannot do this now (suspended, installing, transferring or its "
+                              "node is under maintenance).");
+        QTest::newRow("409 without a message")
+            << Action::Start << error(ApiError::Kind::Conflict, QString())
+            << QStringLiteral("Could not start **Survival**: the panel says the server is busy "
+                              "(suspended, installing or transferring).");
+        QTest::newRow("409, trailing full stops and space")
+            << Action::Start << error(ApiError::Kind::Conflict, QStringLiteral("Busy.. "))
+            << QStringLiteral("Could not start **Survival**: the panel says: Busy.");
+        QTest::newRow("422, the panel's sentence")
+            << Action::Start << fromPanel(422, QStringLiteral("error_422_signal.json"))
+            << QStringLiteral("Could not start **Survival**: The selected signal is invalid.");
+        QTest::newRow("a question stays a question")
+            << Action::Stop << error(ApiError::Kind::Http, QStringLiteral("Is the node up?"))
+            << QStringLiteral("Could not stop **Survival**: Is the node up?");
+        QTest::newRow("504: our words")
+            << Action::Start << fromPanel(504, QStringLiteral("error_504_daemon.json"))
+            << QStringLiteral("Could not start **Survival**: its node (Wings) is not answering.");
+    }
+    void failureText()
+    {
+        QFETCH(Action, action);
+        QFETCH(ApiError, error);
+        QFETCH(QString, text);
+        QCOMPARE(PowerButtons::failureText(action, QStringLiteral("Survival"), error), text);
     }
 };
 

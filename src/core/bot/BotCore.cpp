@@ -339,32 +339,14 @@ void BotCore::loadStore()
     const QString dir = dataDir();
     if (!QDir().mkpath(dir))
         qCWarning(lcBot).noquote() << "cannot create the data directory" << dir;
-    const EmbedStore::LoadReport report = m_store->load();
-    for (const QString &skipped : report.skipped)
-        qCWarning(lcBot).noquote() << "embed_locations.json: skipped" << skipped;
-    switch (report.status) {
-    case EmbedStore::LoadStatus::Loaded:
-        qCInfo(lcBot) << "tracking" << report.loaded << "status embeds";
-        break;
-    case EmbedStore::LoadStatus::Corrupt:
-        qCWarning(lcBot).noquote() << "embed_locations.json was corrupt:" << report.error
-                                   << "- moved to" << report.movedTo;
-        break;
-    case EmbedStore::LoadStatus::Unreadable:
-        qCWarning(lcBot).noquote() << "embed_locations.json cannot be read:" << report.error
-                                   << "- embed locations will not be saved";
-        break;
-    case EmbedStore::LoadStatus::Missing: {
-        const QString legacy = m_context->tuning.legacyStoreFile.isEmpty()
-                                   ? dir + QStringLiteral("/embed/embed_locations.json")
-                                   : m_context->tuning.legacyStoreFile;
-        if (QFileInfo::exists(legacy)) {
-            const EmbedStore::ImportReport imported = m_store->importLegacy(legacy);
-            qCInfo(lcBot).noquote() << imported.message;
-        }
-        break;
-    }
-    }
+    // load() and importLegacy() log their outcome once, in one bounded line each.
+    if (m_store->load().status != EmbedStore::LoadStatus::Missing)
+        return;
+    const QString legacy = m_context->tuning.legacyStoreFile.isEmpty()
+                               ? dir + QStringLiteral("/embed/embed_locations.json")
+                               : m_context->tuning.legacyStoreFile;
+    if (QFileInfo::exists(legacy))
+        m_store->importLegacy(legacy);
 }
 
 QCoro::Task<ApiError> BotCore::start()

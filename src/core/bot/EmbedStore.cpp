@@ -41,13 +41,65 @@ QString snowflakeProblem(const QJsonObject &entry, const QString &field)
     return {};
 }
 
+QString entries(int count)
+{
+    return count == 1 ? QStringLiteral("1 bad entry") : QStringLiteral("%1 bad entries").arg(count);
+}
+
+// "skipped 9 bad entries, e.g. <a>; <b>; <c> and 6 more": bounded however large the file.
+QString skippedText(int count, const QStringList &skipped)
+{
+    const QStringList examples = skipped.mid(0, EmbedStore::kSkippedLogged);
+    QString text = QStringLiteral("skipped ") + entries(count);
+    if (examples.isEmpty())
+        return text;
+    text += (count > examples.size() ? QStringLiteral(", e.g. ") : QStringLiteral(": ")) +
+            examples.join(QStringLiteral("; "));
+    if (count > examples.size())
+        text += QStringLiteral(" and %1 more").arg(count - examples.size());
+    return text;
+}
+
 } // namespace
+
+QString EmbedStore::LoadReport::summary() const
+{
+    switch (status) {
+    case LoadStatus::Missing:
+        return QStringLiteral("no %1 yet; no embeds tracked").arg(file);
+    case LoadStatus::Unreadable:
+        return error + QStringLiteral("; not overwriting it");
+    case LoadStatus::Corrupt:
+        if (movedTo.isEmpty()) {
+            return QStringLiteral("%1 is corrupt (%2) and could not be moved aside; not "
+                                  "overwriting it")
+                .arg(file, error);
+        }
+        return QStringLiteral("%1 is corrupt (%2); moved it to %3 and starting with no tracked "
+                              "embeds")
+            .arg(file, error, movedTo);
+    case LoadStatus::Loaded:
+        break;
+    }
+    QString text = QStringLiteral("loaded %1 embed locations from %2").arg(loaded).arg(file);
+    if (skippedCount > 0)
+        text += QStringLiteral("; ") + skippedText(skippedCount, skipped);
+    return text;
+}
+
+bool EmbedStore::LoadReport::isWarning() const
+{
+    return status == LoadStatus::Corrupt || status == LoadStatus::Unreadable || skippedCount > 0;
+}
 
 struct EmbedStore::Parsed
 {
     bool ok = false;
     QString error;
     QHash<QString, EmbedLocation> entries;
+    //! All skipped entries are counted, only the first kSkippedKept described: a file of a
+    //! million bad entries must not cost a million strings.
+    int skippedCount = 0;
     QStringList skipped;
 };
 
@@ -101,8 +153,11 @@ EmbedStore::Parsed EmbedStore::parse(const QByteArray &data)
                 }
             }
         }
-        if (!problem.isEmpty())
-            parsed.skipped.append(quotedKey(serverId) + QStringLiteral(": ") + problem);
+        if (!problem.isEmpty()) {
+            ++parsed.skippedCount;
+            if (parsed.skipped.size() < kSkippedKept)
+                parsed.skipped.append(quotedKey(serverId) + QStringLiteral(": ") + problem);
+        }
     }
     return parsed;
 }
@@ -110,24 +165,32 @@ EmbedStore::Parsed EmbedStore::parse(const QByteArray &data)
 EmbedStore::LoadReport EmbedStore::load()
 {
     LoadReport report;
+    report.file = m_filePath;
     m_loaded = false;
     m_blockedReason.clear();
     m_dirty = false;
     setEntries({});
 
+    // One line per load, whatever happened and however many entries were bad.
+    const auto logged = [](const LoadReport &done) {
+        if (done.isWarning())
+            qCWarning(lcBot).noquote() << done.summary();
+        else
+            qCInfo(lcBot).noquote() << done.summary();
+        return done;
+    };
+
     QFile file(m_filePath);
     if (!file.exists()) {
         m_loaded = true;
         report.status = LoadStatus::Missing;
-        qCInfo(lcBot).noquote() << "no" << m_filePath << "yet; no embeds tracked";
-        return report;
+        return logged(report);
     }
     if (!file.open(QIODevice::ReadOnly)) {
         report.status = LoadStatus::Unreadable;
         report.error = QStringLiteral("cannot read %1: %2").arg(m_filePath, file.errorString());
-        m_blockedReason = report.error + QStringLiteral("; not overwriting it");
-        qCWarning(lcBot).noquote() << m_blockedReason;
-        return report;
+        m_blockedReason = report.summary();
+        return logged(report);
     }
     const QByteArray data = file.readAll();
     file.close();
@@ -136,38 +199,27 @@ EmbedStore::LoadReport EmbedStore::load()
     if (!parsed.ok) {
         report.status = LoadStatus::Corrupt;
         report.error = parsed.error;
-        report.movedTo = moveAside();
+        QString moveError;
+        report.movedTo = moveAside(&moveError);
         if (report.movedTo.isEmpty()) {
-            m_blockedReason = QStringLiteral("%1 is corrupt (%2) and could not be moved aside; "
-                                             "not overwriting it")
-                                  .arg(m_filePath, parsed.error);
-            qCWarning(lcBot).noquote() << m_blockedReason;
+            report.error += QStringLiteral("; ") + moveError;
+            m_blockedReason = report.summary();
         } else {
             m_loaded = true;
-            qCWarning(lcBot).noquote()
-                << QStringLiteral("%1 is corrupt (%2); moved it to %3 and starting with no "
-                                  "tracked embeds")
-                       .arg(m_filePath, parsed.error, report.movedTo);
         }
-        return report;
+        return logged(report);
     }
 
-    if (!parsed.skipped.isEmpty()) {
-        qCWarning(lcBot).noquote()
-            << QStringLiteral("skipped %1 bad entries in %2: %3")
-                   .arg(parsed.skipped.size())
-                   .arg(m_filePath, parsed.skipped.join(QStringLiteral("; ")));
-    }
     report.status = LoadStatus::Loaded;
     report.loaded = int(parsed.entries.size());
+    report.skippedCount = parsed.skippedCount;
     report.skipped = parsed.skipped;
     setEntries(std::move(parsed.entries));
     m_loaded = true;
-    qCInfo(lcBot).noquote() << "loaded" << report.loaded << "embed locations from" << m_filePath;
-    return report;
+    return logged(report);
 }
 
-QString EmbedStore::moveAside()
+QString EmbedStore::moveAside(QString *error)
 {
     const QString stamp =
         m_clock->utcNow().toUTC().toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
@@ -177,8 +229,7 @@ QString EmbedStore::moveAside()
         target = base + QLatin1Char('-') + QString::number(n);
     QFile file(m_filePath);
     if (!file.rename(target)) {
-        qCWarning(lcBot).noquote() << QStringLiteral("cannot move %1 to %2: %3")
-                                          .arg(m_filePath, target, file.errorString());
+        *error = QStringLiteral("cannot move it to %1: %2").arg(target, file.errorString());
         return {};
     }
     return target;
@@ -190,11 +241,13 @@ EmbedStore::ImportReport EmbedStore::importLegacy(const QString &legacyFile)
     if (QFileInfo::exists(m_filePath)) {
         report.message =
             QStringLiteral("not importing %1: %2 already exists").arg(legacyFile, m_filePath);
+        qCInfo(lcBot).noquote() << report.message;
         return report;
     }
     QFile file(legacyFile);
     if (!file.exists()) {
         report.message = QStringLiteral("nothing to import: no %1").arg(legacyFile);
+        qCInfo(lcBot).noquote() << report.message;
         return report;
     }
     if (!file.open(QIODevice::ReadOnly)) {
@@ -209,13 +262,12 @@ EmbedStore::ImportReport EmbedStore::importLegacy(const QString &legacyFile)
         qCWarning(lcBot).noquote() << report.message;
         return report;
     }
+    report.skippedCount = parsed.skippedCount;
     report.skipped = parsed.skipped;
-    if (!parsed.skipped.isEmpty()) {
-        qCWarning(lcBot).noquote()
-            << QStringLiteral("skipped %1 bad entries in %2: %3")
-                   .arg(parsed.skipped.size())
-                   .arg(legacyFile, parsed.skipped.join(QStringLiteral("; ")));
-    }
+    const QString skipped =
+        parsed.skippedCount > 0
+            ? QStringLiteral("; ") + skippedText(parsed.skippedCount, parsed.skipped)
+            : QString();
 
     QStringList ids = parsed.entries.keys();
     std::sort(ids.begin(), ids.end());
@@ -230,7 +282,9 @@ EmbedStore::ImportReport EmbedStore::importLegacy(const QString &legacyFile)
     }
     if (added == 0) {
         report.message =
-            QStringLiteral("nothing to import from %1: no usable entries").arg(legacyFile);
+            QStringLiteral("nothing to import from %1: no usable entries").arg(legacyFile) +
+            skipped;
+        qCWarning(lcBot).noquote() << report.message;
         return report;
     }
     // Our file does not exist, so there is nothing a save could destroy.
@@ -242,15 +296,19 @@ EmbedStore::ImportReport EmbedStore::importLegacy(const QString &legacyFile)
                                         "them: %3")
                              .arg(added)
                              .arg(legacyFile, error);
+        qCWarning(lcBot).noquote() << report.message;
         return report;
     }
     report.imported = true;
     report.count = added;
     report.message =
         QStringLiteral("imported %1 embed locations from %2").arg(added).arg(legacyFile);
-    if (!parsed.skipped.isEmpty())
-        report.message += QStringLiteral(" (skipped %1 bad entries)").arg(parsed.skipped.size());
-    qCInfo(lcBot).noquote() << report.message;
+    if (skipped.isEmpty()) {
+        qCInfo(lcBot).noquote() << report.message;
+    } else {
+        report.message += skipped;
+        qCWarning(lcBot).noquote() << report.message;
+    }
     return report;
 }
 

@@ -27,7 +27,7 @@ struct EmbedLocation
 //! Writes are atomic (QSaveFile). A file that cannot be parsed is moved aside to
 //! `embed_locations.json.corrupt-<UTC timestamp>` before anything else is written, and a file
 //! that could not be read (or was never loaded) is never overwritten. Entries with bad values
-//! are skipped with a warning naming them; the good ones are kept.
+//! are skipped and counted in the report, which names a few of them; the good ones are kept.
 //!
 //! Mutations emit changed() and set the dirty flag, so the bot saves once per cycle with
 //! saveIfDirty() instead of once per change.
@@ -44,24 +44,40 @@ public:
         Unreadable, //!< exists but cannot be read (permissions, I/O); saving is blocked
     };
 
+    //! How many skipped entries a report keeps, and how many its log line names.
+    static constexpr int kSkippedKept = 50;
+    static constexpr int kSkippedLogged = 3;
+
     struct LoadReport
     {
         LoadStatus status = LoadStatus::Missing;
+        //! The store file this report is about.
+        QString file;
         int loaded = 0;
-        //! One line per skipped entry: `"<key>": <why>`.
+        //! How many entries were skipped; skipped holds only the first kSkippedKept.
+        int skippedCount = 0;
+        //! One line per skipped entry: `"<key>": <why>`, the key shortened for logs.
         QStringList skipped;
         //! Where a corrupt file went; empty when it stayed or could not be moved.
         QString movedTo;
         //! Human explanation for Corrupt / Unreadable.
         QString error;
+
+        //! The outcome in one line, as load() logs it: a count and at most kSkippedLogged
+        //! examples of skipped entries, however many the file had.
+        QString summary() const;
+        //! Entries were skipped, or the file is corrupt or unreadable.
+        bool isWarning() const;
     };
 
     struct ImportReport
     {
         bool imported = false;
         int count = 0;
+        //! As in LoadReport: the count of all, the first kSkippedKept kept.
+        int skippedCount = 0;
         QStringList skipped;
-        //! What happened, one line for logs and the admin window.
+        //! What happened, one line for logs and the admin window (a few skipped examples).
         QString message;
     };
 
@@ -72,11 +88,13 @@ public:
     static QString fileName() { return QStringLiteral("embed_locations.json"); }
     QString filePath() const { return m_filePath; }
 
-    //! Replaces the in-memory entries with the file's. Not dirty afterwards.
+    //! Replaces the in-memory entries with the file's. Not dirty afterwards. Logs the report's
+    //! summary() once, so callers need not log it again.
     LoadReport load();
 
     //! Imports the Python bot's `embed/embed_locations.json` at \a legacyFile, only when our
-    //! own file does not exist yet; saves right away so it happens once.
+    //! own file does not exist yet; saves right away so it happens once. Logs the report's
+    //! message once.
     ImportReport importLegacy(const QString &legacyFile);
 
     //! Writes every entry atomically. Refused while blocked (see saveBlockedReason()) and
@@ -120,7 +138,7 @@ private:
     static Parsed parse(const QByteArray &data);
     void setEntries(QHash<QString, EmbedLocation> entries);
     void markChanged();
-    QString moveAside();
+    QString moveAside(QString *error);
 
     QString m_filePath;
     Clock *m_clock;

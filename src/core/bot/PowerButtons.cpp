@@ -33,6 +33,18 @@ QString capitalized(QString text)
     return text;
 }
 
+//! \a text as the end of a sentence: the panel's own messages mostly end with a full stop
+//! already ("This server is currently suspended ... unavailable."), ours do not.
+QString endedSentence(QString text)
+{
+    text = text.trimmed();
+    while (text.endsWith(QLatin1Char('.')))
+        text.chop(1);
+    if (text.endsWith(QLatin1Char('!')) || text.endsWith(QLatin1Char('?')))
+        return text;
+    return text + QLatin1Char('.');
+}
+
 } // namespace
 
 PowerButtons::PowerButtons(BotContext *context, EmbedPublisher *publisher, QObject *parent)
@@ -102,7 +114,7 @@ QString PowerButtons::failureText(CustomId::PowerAction action, const QString &n
         why = error.message.isEmpty() ? ApiError::kindName(error.kind) : error.message;
         break;
     }
-    return QStringLiteral("Could not %1 **%2**: %3.").arg(verb(action), name, why);
+    return QStringLiteral("Could not %1 **%2**: %3").arg(verb(action), name, endedSentence(why));
 }
 
 QCoro::Task<InteractionAnswer> PowerButtons::handle(Interaction interaction, CustomId id)
