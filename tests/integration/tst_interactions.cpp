@@ -574,9 +574,10 @@ private slots:
         const QString id = m_sim->injectSlashCommand(m_channel, kUser, {kAdminRole},
                                                      QStringLiteral("server_status"));
         QTRY_COMPARE(m_received.size(), 1);
-        QObject release; // the handler returns only when the test says so
+        QTimer release; // the handler returns only when the test says so (when it fires)
+        release.setSingleShot(true);
         responder.handle(m_received[0], [&release](Interaction) -> QCoro::Task<InteractionAnswer> {
-            co_await qCoro(&release, &QObject::objectNameChanged);
+            co_await release;
             co_return InteractionAnswer::acknowledge();
         });
         const ApiError error = waitFinished(finished, id);
@@ -586,7 +587,7 @@ private slots:
         QCOMPARE(responder.activeCount(), 0);
         // The forgotten handler still runs; the responder keeps it until it returns late.
         QCOMPARE(responder.runningHandlers(), 1);
-        release.setObjectName(QStringLiteral("late"));
+        release.start(0);
         QCoro::waitFor(responder.waitForHandlers());
         QCOMPARE(responder.runningHandlers(), 0);
     }
