@@ -574,8 +574,10 @@ private slots:
         const QString id = m_sim->injectSlashCommand(m_channel, kUser, {kAdminRole},
                                                      QStringLiteral("server_status"));
         QTRY_COMPARE(m_received.size(), 1);
-        QTimer release; // the handler returns only when the test says so (when it fires)
+        // The handler returns only when the test says so: release.start(0) below.
+        QTimer release;
         release.setSingleShot(true);
+        release.start(1h);
         responder.handle(m_received[0], [&release](Interaction) -> QCoro::Task<InteractionAnswer> {
             co_await release;
             co_return InteractionAnswer::acknowledge();
