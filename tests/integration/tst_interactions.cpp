@@ -574,9 +574,12 @@ private slots:
         const QString id = m_sim->injectSlashCommand(m_channel, kUser, {kAdminRole},
                                                      QStringLiteral("server_status"));
         QTRY_COMPARE(m_received.size(), 1);
-        QObject release; // the handler returns only when the test says so
+        // The handler returns only when the test says so: release.start(0) below.
+        QTimer release;
+        release.setSingleShot(true);
+        release.start(1h);
         responder.handle(m_received[0], [&release](Interaction) -> QCoro::Task<InteractionAnswer> {
-            co_await qCoro(&release, &QObject::objectNameChanged);
+            co_await release;
             co_return InteractionAnswer::acknowledge();
         });
         const ApiError error = waitFinished(finished, id);
@@ -586,7 +589,7 @@ private slots:
         QCOMPARE(responder.activeCount(), 0);
         // The forgotten handler still runs; the responder keeps it until it returns late.
         QCOMPARE(responder.runningHandlers(), 1);
-        release.setObjectName(QStringLiteral("late"));
+        release.start(0);
         QCoro::waitFor(responder.waitForHandlers());
         QCOMPARE(responder.runningHandlers(), 0);
     }
