@@ -17,12 +17,20 @@
 #include "logging.h"
 #include "net/HttpClient.h"
 #include "pterodactyl/PanelClient.h"
+#include "TaskGroup.h"
 
 namespace Pterodisbot {
 
 namespace {
 
 constexpr int kRememberedInteractions = 1000;
+
+//! For TaskGroup, which keeps tasks without a value: the outcome is seen through signals.
+template<typename T>
+QCoro::Task<> withoutResult(QCoro::Task<T> task)
+{
+    co_await task;
+}
 
 QCoro::Task<InteractionAnswer> refusal(QString text)
 {
@@ -56,6 +64,7 @@ BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject 
     m_cycle = new UpdateCycle(m_context.get(), m_publisher, this);
     m_commands = new CommandHandlers(m_context.get(), m_publisher, this);
     m_power = new PowerButtons(m_context.get(), m_publisher, this);
+    m_tasks = new TaskGroup(this);
     m_roles = new GuildRoles(m_context.get(), this);
     m_connector = new DiscordConnector(m_context.get(), m_roles, this);
     connect(m_connector, &DiscordConnector::interactionCreate, this, &BotCore::onInteraction);
@@ -416,6 +425,13 @@ QCoro::Task<> BotCore::stop()
     co_await m_cycle->waitIdle();
     if (!self)
         co_return;
+    // Every task the bot started ends now that nothing can be sent or retried any more.
+    co_await m_responder->waitForHandlers();
+    if (!self)
+        co_return;
+    co_await m_tasks->waitAll();
+    if (!self)
+        co_return;
     m_publisher->saveStore();
     m_connector->closeGateway(Gateway::StopMode::KeepSession);
     setState(State::Stopped);
@@ -446,14 +462,14 @@ void BotCore::refreshEmbed(const QString &serverId)
 {
     if (!runningFor("refresh") || !m_store->contains(serverId))
         return;
-    m_commands->refreshTracked({serverId});
+    m_tasks->start(withoutResult(m_commands->refreshTracked({serverId})));
 }
 
 void BotCore::refreshAllEmbeds()
 {
     if (!runningFor("refresh all") || m_store->isEmpty())
         return;
-    m_commands->refreshTracked(m_store->serverIds());
+    m_tasks->start(withoutResult(m_commands->refreshTracked(m_store->serverIds())));
 }
 
 void BotCore::stopTracking(const QString &serverId)
@@ -467,7 +483,7 @@ void BotCore::deleteEmbed(const QString &serverId)
 {
     if (!runningFor("delete") || !m_store->contains(serverId))
         return;
-    m_publisher->remove(serverId);
+    m_tasks->start(withoutResult(m_publisher->remove(serverId)));
 }
 
 void BotCore::postEmbed(const QString &serverId, const QString &channelId)
@@ -480,7 +496,7 @@ void BotCore::postEmbed(const QString &serverId, const QString &channelId)
                                    << "or bad channel id" << CustomId::forLog(channelId);
         return;
     }
-    m_commands->postStatus(server->identifier, channelId);
+    m_tasks->start(withoutResult(m_commands->postStatus(server->identifier, channelId)));
 }
 
 void BotCore::pauseUpdates()
@@ -542,9 +558,9 @@ void BotCore::reloadConfig(Config config)
                                 now.discord.gatewayCompression != old.discord.gatewayCompression;
     const bool guildChanged = now.discord.guildId != old.discord.guildId;
     if (running && discordChanged)
-        reconnectDiscord();
+        m_tasks->start(reconnectDiscord());
     else if (running && guildChanged)
-        m_connector->refreshGuild();
+        m_tasks->start(m_connector->refreshGuild());
     qCInfo(lcBot) << "configuration reloaded";
 }
 

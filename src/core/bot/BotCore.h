@@ -36,6 +36,7 @@ class GuildRoles;
 class InteractionResponder;
 class PanelClient;
 class PowerButtons;
+class TaskGroup;
 class RestClient;
 
 //! What BotCore is given from outside; all must outlive it.
@@ -203,6 +204,9 @@ private:
     CommandHandlers *m_commands = nullptr;
     PowerButtons *m_power = nullptr;
     GuildRoles *m_roles = nullptr;
+    //! Owns every task the bot starts on its own (the window's requests, reconnects); stop()
+    //! awaits them.
+    TaskGroup *m_tasks = nullptr;
     DiscordConnector *m_connector = nullptr;
     QSet<QString> m_seenInteractions;
     QStringList m_seenOrder;
