@@ -137,6 +137,30 @@ private slots:
         QCOMPARE(cpuValues(history.samples(id)), (QList<double>{1, 3, 4}));
     }
 
+    // One panel reading served twice (its 20 s cache; a menu pick less than 2 s before a
+    // cycle) is one sample: a graph needs two distinct readings, never a reading and itself.
+    void aRepeatedReadingIsStoredOnce()
+    {
+        MetricsHistory history;
+        const QString id = QStringLiteral("srv");
+        ResourceSample first = sample(0, 40);
+        first.uptimeMs = 3'600'000;
+        first.networkRxBytes = 1000;
+        QVERIFY(history.add(id, first));
+        ResourceSample again = first;
+        again.timestamp = first.timestamp.addMSecs(1500);
+        QVERIFY(!history.add(id, again));
+        QCOMPARE(history.sampleCount(id), 1);
+        ResourceSample next = again;
+        next.uptimeMs += 1500; // a real new measurement: the uptime moved
+        QVERIFY(history.add(id, next));
+        QCOMPARE(history.sampleCount(id), 2);
+        // Without an uptime (some panels send 0) identical figures are not proof of a repeat.
+        QVERIFY(history.add(QStringLiteral("other"), sample(0, 5)));
+        QVERIFY(history.add(QStringLiteral("other"), sample(1, 5)));
+        QCOMPARE(history.sampleCount(QStringLiteral("other")), 2);
+    }
+
     void dropsServersThatVanished()
     {
         MetricsHistory history;

@@ -244,6 +244,28 @@ private slots:
         QVERIFY(back->serverId.isEmpty());
         QVERIFY(!alerts.observe({kServer, kName, PowerState::Running}));
     }
+
+    // A panel that hangs is found out only when the requests time out (here 15 s after the
+    // last good reading): the outage is counted from the last good reading, so 60 s frozen
+    // reads as 60 s, not 45.
+    void hangingPanelCountsFromTheLastGoodReading()
+    {
+        ManualClock clock;
+        OutageAlerts alerts(&clock);
+        QVERIFY(!alerts.setPanelReachable(true)); // a good cycle at t = 0
+        clock.advance(15'000);
+        QVERIFY(alerts.setPanelReachable(false)); // the timeouts, 15 s later
+        clock.advance(45'000);
+        const auto back = alerts.setPanelReachable(true);
+        QVERIFY(back);
+        QCOMPARE(back->downtimeMs, qint64(60'000));
+        QVERIFY2(back->text.contains(QStringLiteral("1 min")), qPrintable(back->text));
+        // The next outage counts from the reading that just came in.
+        clock.advance(10'000);
+        QVERIFY(alerts.setPanelReachable(false));
+        clock.advance(5'000);
+        QCOMPARE(alerts.setPanelReachable(true)->downtimeMs, qint64(15'000));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestOutageAlerts)

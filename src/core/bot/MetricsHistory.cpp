@@ -123,8 +123,17 @@ bool MetricsHistory::add(const QString &serverId, const ResourceSample &sample)
     } else if (it->size > 0) {
         // Polling and the Wings stream may both feed a server; a late answer must not draw the
         // line backwards in time.
-        const QDateTime &newest = it->at(it->size - 1).timestamp;
+        const ResourceSample &last = it->at(it->size - 1);
+        const QDateTime &newest = last.timestamp;
         if (sample.timestamp.isValid() && newest.isValid() && sample.timestamp < newest)
+            return false;
+        // The same reading delivered twice (the panel's /resources cache, a menu pick just
+        // before a cycle): a graph needs distinct readings, or it draws a flat line between a
+        // reading and itself.
+        if (sample.uptimeMs > 0 && sample.uptimeMs == last.uptimeMs &&
+            sample.cpuAbsolute == last.cpuAbsolute && sample.memoryBytes == last.memoryBytes &&
+            sample.networkRxBytes == last.networkRxBytes &&
+            sample.networkTxBytes == last.networkTxBytes)
             return false;
     }
     it->push(sample);

@@ -67,8 +67,10 @@ public:
     void setMemoryTrendThreshold(TrendThreshold threshold) { m_memoryThreshold = threshold; }
 
     //! Records \a sample for \a serverId (identifier or uuid, the caller's choice, used
-    //! consistently). Returns true when it was stored, false when the server is not running
-    //! (its history is then cleared).
+    //! consistently). Returns true when it was stored; false when the server is not running
+    //! (its history is then cleared), when it is older than the newest sample, or when it is
+    //! the newest reading again (same uptime and figures): every stored sample is a distinct
+    //! reading, so two samples always make a graph worth drawing.
     bool add(const QString &serverId, const ResourceSample &sample);
     //! Forgets one server.
     void remove(const QString &serverId);

@@ -101,7 +101,9 @@ std::optional<OutageAlerts::Alert> OutageAlerts::setPanelReachable(bool reachabl
     if (!reachable) {
         if (m_panelDownSinceMs)
             return std::nullopt;
-        m_panelDownSinceMs = now;
+        // A panel that hangs is only found out when the requests time out, long after it
+        // stopped answering: the outage began after the last good reading, not now.
+        m_panelDownSinceMs = m_lastReachableAtMs.value_or(now);
         return Alert{Alert::Kind::PanelUnreachable,
                      {},
                      {},
@@ -109,6 +111,7 @@ std::optional<OutageAlerts::Alert> OutageAlerts::setPanelReachable(bool reachabl
                      QStringLiteral("The panel is unreachable; server states are unknown until "
                                     "it answers again")};
     }
+    m_lastReachableAtMs = now;
     if (!m_panelDownSinceMs)
         return std::nullopt;
     const qint64 downtime = qMax<qint64>(0, now - *m_panelDownSinceMs);

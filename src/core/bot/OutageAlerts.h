@@ -66,6 +66,9 @@ public:
     void expectStop(const QString &serverId, qint64 atMs = -1);
 
     //! Records whether the panel answers; returns an alert on each change. Starts reachable.
+    //! The downtime of the recovery alert counts from the last call that said reachable (the
+    //! last good reading), so a panel that hangs until the requests time out is not
+    //! understated by the time it took to find out.
     std::optional<Alert> setPanelReachable(bool reachable, qint64 atMs = -1);
     bool isPanelReachable() const { return !m_panelDownSinceMs.has_value(); }
 
@@ -97,6 +100,8 @@ private:
     Settings m_settings;
     QHash<QString, ServerState> m_servers;
     std::optional<qint64> m_panelDownSinceMs;
+    //! The last time the panel was seen answering: an outage is counted from here.
+    std::optional<qint64> m_lastReachableAtMs;
 };
 
 } // namespace Pterodisbot
