@@ -123,4 +123,20 @@ TimeRange timeAxisRange(const ChartInput &input)
     return range;
 }
 
+QString historySpanText(const ChartInput &input)
+{
+    const QList<QPointF> &points =
+        input.cpuPercent.size() >= 2 ? input.cpuPercent : input.memoryMiB;
+    if (points.size() < 2)
+        return {};
+    const qint64 spanMs = qint64(points.last().x() - points.first().x());
+    const qint64 seconds = (spanMs + 500) / 1000;
+    if (seconds < 90)
+        return QStringLiteral("last %1 s").arg(std::max<qint64>(1, seconds));
+    const qint64 minutes = (seconds + 30) / 60;
+    if (minutes < 90)
+        return QStringLiteral("last %1 min").arg(minutes);
+    return QStringLiteral("last %1 h").arg((minutes + 30) / 60);
+}
+
 } // namespace Pterodisbot

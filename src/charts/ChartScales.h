@@ -43,6 +43,11 @@ TimeRange timeAxisRange(const ChartInput &input);
 //! Ticks (with labels) a value axis shows for \a range, both ends included.
 int tickCount(const AxisRange &range);
 
+//! What the figure's title says about its time span: "last 50 s", "last 2 min", from the
+//! first to the newest sample (six samples through the panel's 20 s cache span about two
+//! minutes, not one). Empty for fewer than two samples.
+QString historySpanText(const ChartInput &input);
+
 //! The tick interval to give a value axis before it moves from \a from to \a to. QValueAxis
 //! relayouts on every setter, with one label item per tick: setting the range first under the
 //! old interval (0–8 GiB by 2 GiB, then 0–2048 MiB by 2) would lay out 1025 ticks on the way —

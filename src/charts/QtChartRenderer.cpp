@@ -117,7 +117,10 @@ public:
             m_memory->update(input.memoryMiB, memoryAxisRange(input), time, input.memoryLimitMiB,
                              prefix + memoryTitle(input));
         if (m_title) {
-            m_title->setText(input.title);
+            const QString span = historySpanText(input);
+            m_title->setText(span.isEmpty() || input.title.isEmpty()
+                                 ? input.title
+                                 : input.title + QStringLiteral(" · ") + span);
             const QRectF bounds = m_title->boundingRect();
             m_title->setPos((m_scene.width() - bounds.width()) / 2,
                             (m_titleBand - bounds.height()) / 2);

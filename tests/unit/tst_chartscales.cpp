@@ -61,6 +61,33 @@ class TestChartScales final : public QObject
     Q_OBJECT
 
 private slots:
+    // The title says the span the samples really cover: six polls through the panel's 20 s
+    // cache are two minutes, not "the last minute".
+    void historySpanIsTruthful_data()
+    {
+        QTest::addColumn<QList<qint64>>("offsetsMs");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("one sample") << QList<qint64>{0} << QString();
+        QTest::newRow("six at 10 s")
+            << QList<qint64>{0, 10000, 20000, 30000, 40000, 50000} << QStringLiteral("last 50 s");
+        QTest::newRow("six through the cache")
+            << QList<qint64>{0, 20000, 40000, 60000, 80000, 100000, 120000}
+            << QStringLiteral("last 2 min");
+        QTest::newRow("hours") << QList<qint64>{0, 3 * 3600000LL} << QStringLiteral("last 3 h");
+        QTest::newRow("a blink") << QList<qint64>{0, 200} << QStringLiteral("last 1 s");
+    }
+    void historySpanIsTruthful()
+    {
+        QFETCH(QList<qint64>, offsetsMs);
+        QFETCH(QString, expected);
+        ChartInput input;
+        for (qint64 offset : offsetsMs) {
+            input.cpuPercent.append(QPointF(1.7e12 + double(offset), 10));
+            input.memoryMiB.append(QPointF(1.7e12 + double(offset), 100));
+        }
+        QCOMPARE(historySpanText(input), expected);
+    }
+
     void cpuAxisRange_data()
     {
         QTest::addColumn<int>("limit");

@@ -163,7 +163,7 @@ QList<ConfigKey> botKeys()
     keys << key;
 
     key = integerKey("bot", "history_length", 6, 2, 120, "samples",
-                     "Samples kept per server for the graphs (6 x 10 s = one minute).");
+                     "Samples kept per server for the graphs (the graph's title shows the span they cover).");
     bind(key, &Config::bot, &BotConfig::historyLength);
     keys << key;
 
