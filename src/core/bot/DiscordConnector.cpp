@@ -39,7 +39,7 @@ DiscordConnector::DiscordConnector(BotContext *context, GuildRoles *roles, QObje
 {
     m_retryTimer.setSingleShot(true);
     QObject::connect(&m_retryTimer, &QTimer::timeout, this,
-                     [this] { emit retryDue(QPrivateSignal()); });
+                     [this] { emit retryDue(); });
 }
 
 DiscordConnector::~DiscordConnector()
@@ -47,7 +47,7 @@ DiscordConnector::~DiscordConnector()
     // A sequence still waiting must end now, or its frame would never be resumed or freed.
     ++m_generation;
     m_retryTimer.stop();
-    emit retryDue(QPrivateSignal());
+    emit retryDue();
     if (m_gateway)
         closeGateway(Gateway::StopMode::KeepSession);
 }
@@ -82,7 +82,7 @@ void DiscordConnector::cancel()
     m_retryTimer.stop();
     // Queued: the cancelled sequence ends from the event loop, not inside our caller.
     QMetaObject::invokeMethod(
-        this, [this] { emit retryDue(QPrivateSignal()); }, Qt::QueuedConnection);
+        this, [this] { emit retryDue(); }, Qt::QueuedConnection);
 }
 
 void DiscordConnector::closeGateway(Gateway::StopMode mode)

@@ -79,7 +79,7 @@ signals:
     //! problem() changed (empty: reachable again).
     void problemChanged(const QString &problem);
     //! The retry wait is over (or cancel() cut it short); internal to connect().
-    void retryDue(QPrivateSignal);
+    void retryDue(); // not QPrivateSignal: QCoro 0.8 binds a null reference to it (UBSan)
 
 private:
     enum class Step { Identity, Commands, GatewayUrl };
