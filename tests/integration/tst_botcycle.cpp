@@ -326,9 +326,9 @@ private slots:
         QVERIFY(!h.postEmbed(kSurvival).isEmpty());
 
         // A graph needs two distinct readings: cycles until the simulator has moved on.
-        BOT_VERIFY_SOON((QCoro::waitFor(h.bot->runCycleNow()),
-                         h.bot->metrics().sampleCount(kSurvival) >= 2),
-                        5000);
+        BOT_VERIFY_SOON(
+            (QCoro::waitFor(h.bot->runCycleNow()), h.bot->metrics().sampleCount(kSurvival) >= 2),
+            5000);
         const CycleReport first = QCoro::waitFor(h.bot->runCycleNow());
         QCOMPARE(first.edits, 1);
         const auto uploaded = h.embedMessage(kSurvival);

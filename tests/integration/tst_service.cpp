@@ -82,6 +82,15 @@ class TestService final : public QObject
         return process.state() == QProcess::NotRunning || finished.wait(timeoutMs);
     }
 
+    //! The bot with the usual configuration, identified and its cycle running.
+    void startRunning(QProcess &process, QByteArray *log)
+    {
+        QSignalSpy identified(m_discord.get(), &DiscordSimulator::clientIdentified);
+        startBot(process, writeConfig(configText(m_discord->botToken())));
+        QVERIFY(identified.wait(30000));
+        QVERIFY2(waitForText(process, log, "running; SIGTERM stops"), log->constData());
+    }
+
 private slots:
     void init()
     {
@@ -228,11 +237,10 @@ private slots:
     {
         m_panel->setHanging(true);
         QProcess process;
-        QSignalSpy identified(m_discord.get(), &DiscordSimulator::clientIdentified);
-        startBot(process, writeConfig(configText(m_discord->botToken())));
-        QVERIFY(identified.wait(30000));
         QByteArray log;
-        QVERIFY2(waitForText(process, &log, "running; SIGTERM stops"), log.constData());
+        startRunning(process, &log);
+        if (QTest::currentTestFailed())
+            return;
         ::kill(pid_t(process.processId()), SIGTERM);
         QVERIFY(finishes(process, 12000)); // grace 3 s + saving; the panel's timeout is 10 s
         QCOMPARE(process.exitCode(), 0);
@@ -246,11 +254,10 @@ private slots:
     {
         m_panel->setHanging(true);
         QProcess process;
-        QSignalSpy identified(m_discord.get(), &DiscordSimulator::clientIdentified);
-        startBot(process, writeConfig(configText(m_discord->botToken())));
-        QVERIFY(identified.wait(30000));
         QByteArray log;
-        QVERIFY2(waitForText(process, &log, "running; SIGTERM stops"), log.constData());
+        startRunning(process, &log);
+        if (QTest::currentTestFailed())
+            return;
         ::kill(pid_t(process.processId()), SIGTERM);
         QVERIFY2(waitForText(process, &log, "stopping:"), log.constData());
         ::kill(pid_t(process.processId()), SIGINT);

@@ -17,11 +17,6 @@ namespace Pterodisbot {
 
 namespace {
 
-bool tokenRejected(const ApiError &error)
-{
-    return error.kind == ApiError::Kind::Auth && error.httpStatus == 401;
-}
-
 QString secondsText(int ms)
 {
     return ms < 1000 ? QStringLiteral("%1 ms").arg(ms)
@@ -38,8 +33,7 @@ DiscordConnector::DiscordConnector(BotContext *context, GuildRoles *roles, QObje
                 [] { return QRandomGenerator::global()->generateDouble(); })
 {
     m_retryTimer.setSingleShot(true);
-    QObject::connect(&m_retryTimer, &QTimer::timeout, this,
-                     [this] { emit retryDue(); });
+    QObject::connect(&m_retryTimer, &QTimer::timeout, this, [this] { emit retryDue(); });
 }
 
 DiscordConnector::~DiscordConnector()
@@ -101,77 +95,84 @@ QCoro::Task<ConnectOutcome> DiscordConnector::connect()
     cancel(); // an earlier sequence still waiting gives way to this one
     const quint64 generation = m_generation;
     m_connecting = true;
-    auto current = [&] { return self && m_generation == generation; };
-    const auto cancelled = [] { return ConnectOutcome{ConnectOutcome::Result::Cancelled, {}, {}}; };
-    auto fatalOutcome = [](QString message, ApiError error) {
-        return ConnectOutcome{ConnectOutcome::Result::Fatal, std::move(message), std::move(error)};
-    };
     closeGateway(Gateway::StopMode::EndSession);
     m_backoff.reset();
 
-    // Who we are. A 401 is the one answer that no waiting can fix.
-    for (;;) {
-        const RestResult reply = co_await awaitReply(m_context->rest->getCurrentUser());
-        if (!current())
-            co_return cancelled();
-        ApiError error = reply.error;
-        if (!error && applyIdentity(reply.object()))
-            break;
-        if (!error)
-            error = ApiError::parse(QStringLiteral("GET /users/@me answered without an id"));
-        if (tokenRejected(error)) {
-            m_connecting = false;
-            co_return fatalOutcome(
-                QStringLiteral("Discord rejected the bot token (401). Reset it in the Developer "
-                               "Portal (Bot → Reset Token) and set discord.token."),
-                error);
-        }
-        if (!co_await waitBeforeRetry(Step::Identity, error) || !current())
-            co_return cancelled();
+    ConnectOutcome step = co_await untilAnswered(
+        Step::Identity, generation, [this] { return m_context->rest->getCurrentUser(); },
+        [this](const QJsonObject &body) {
+            return applyIdentity(body)
+                       ? ApiError{}
+                       : ApiError::parse(QStringLiteral("GET /users/@me answered without an id"));
+        });
+    if (!self)
+        co_return step;
+    if (!step.connected()) {
+        if (step.result == ConnectOutcome::Result::Fatal)
+            m_connecting = false; // a cancelled one leaves it to cancel() or the newer sequence
+        co_return step;
     }
-    reachable();
 
     co_await m_roles->load();
-    if (!current())
-        co_return cancelled();
-
+    if (!self || m_generation != generation)
+        co_return ConnectOutcome{};
     if (!co_await registerCommands(generation))
-        co_return cancelled();
+        co_return ConnectOutcome{};
     reachable();
 
-    // Where the gateway is.
     QUrl gatewayUrl;
-    for (;;) {
-        const RestResult reply = co_await awaitReply(m_context->rest->getGatewayBot());
-        if (!current())
-            co_return cancelled();
-        ApiError error = reply.error;
-        if (!error) {
+    step = co_await untilAnswered(
+        Step::GatewayUrl, generation, [this] { return m_context->rest->getGatewayBot(); },
+        [&gatewayUrl](const QJsonObject &body) {
             QString why;
-            if (const auto info = GatewayBotInfo::fromJson(reply.object(), &why)) {
-                if (info->sessionStartRemaining == 0 && info->sessionStartTotal > 0) {
-                    qCWarning(lcBot) << "Discord allows no more gateway sessions for"
-                                     << info->sessionStartResetAfterMs << "ms";
-                }
-                gatewayUrl = QUrl(info->url);
-                break;
+            const auto info = GatewayBotInfo::fromJson(body, &why);
+            if (!info)
+                return ApiError::parse(why);
+            if (info->sessionStartRemaining == 0 && info->sessionStartTotal > 0) {
+                qCWarning(lcBot) << "Discord allows no more gateway sessions for"
+                                 << info->sessionStartResetAfterMs << "ms";
             }
-            error = ApiError::parse(why);
-        }
-        if (tokenRejected(error)) {
-            m_connecting = false;
-            co_return fatalOutcome(
-                QStringLiteral("Discord rejected the bot token (401). Reset it in the Developer "
-                               "Portal (Bot → Reset Token) and set discord.token."),
-                error);
-        }
-        if (!co_await waitBeforeRetry(Step::GatewayUrl, error) || !current())
-            co_return cancelled();
+            gatewayUrl = QUrl(info->url);
+            return ApiError{};
+        });
+    if (!self)
+        co_return step;
+    if (!step.connected()) {
+        if (step.result == ConnectOutcome::Result::Fatal)
+            m_connecting = false; // a cancelled one leaves it to cancel() or the newer sequence
+        co_return step;
     }
-    reachable();
     startGateway(gatewayUrl);
     m_connecting = false;
-    co_return ConnectOutcome{ConnectOutcome::Result::Connected, {}, {}};
+    co_return step;
+}
+
+QCoro::Task<ConnectOutcome>
+DiscordConnector::untilAnswered(Step step, quint64 generation, std::function<RestReply *()> send,
+                                std::function<ApiError(const QJsonObject &)> take)
+{
+    QPointer<DiscordConnector> self(this);
+    for (;;) {
+        // send() reads the current client each time: a reload may have replaced it.
+        const RestResult reply = co_await awaitReply(send());
+        if (!self || m_generation != generation)
+            co_return ConnectOutcome{};
+        const ApiError error = reply.error ? reply.error : take(reply.object());
+        if (!error) {
+            reachable();
+            co_return ConnectOutcome{ConnectOutcome::Result::Connected, {}, {}};
+        }
+        // A 401 is the one answer that no waiting can fix.
+        if (error.kind == ApiError::Kind::Auth && error.httpStatus == 401) {
+            co_return ConnectOutcome{
+                ConnectOutcome::Result::Fatal,
+                QStringLiteral("Discord rejected the bot token (401). Reset it in the Developer "
+                               "Portal (Bot → Reset Token) and set discord.token."),
+                error};
+        }
+        if (!co_await waitBeforeRetry(step, error))
+            co_return ConnectOutcome{};
+    }
 }
 
 QCoro::Task<bool> DiscordConnector::registerCommands(quint64 generation)

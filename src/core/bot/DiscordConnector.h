@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QCoroTask>
 #include <QDateTime>
 #include <QJsonObject>
@@ -15,6 +17,7 @@ namespace Pterodisbot {
 
 struct BotContext;
 class GuildRoles;
+class RestReply;
 
 //! How DiscordConnector::connect() ended.
 struct ConnectOutcome
@@ -83,6 +86,12 @@ signals:
 
 private:
     enum class Step { Identity, Commands, GatewayUrl };
+    //! One GET of the sequence: send() until Discord answers with 2xx and take() accepts the
+    //! body (an error from take() is retried like a failed request). Connected when done,
+    //! Fatal for a rejected token, Cancelled when a newer sequence or cancel() came.
+    QCoro::Task<ConnectOutcome> untilAnswered(Step step, quint64 generation,
+                                              std::function<RestReply *()> send,
+                                              std::function<ApiError(const QJsonObject &)> take);
     //! Registers the guild commands, waiting out transient failures; false when cancelled.
     QCoro::Task<bool> registerCommands(quint64 generation);
     //! Waits the next backoff delay; false when cancelled meanwhile.

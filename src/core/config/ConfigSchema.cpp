@@ -162,8 +162,9 @@ QList<ConfigKey> botKeys()
     bind(key, &Config::bot, &BotConfig::forcedRefresh);
     keys << key;
 
-    key = integerKey("bot", "history_length", 6, 2, 120, "samples",
-                     "Samples kept per server for the graphs (the graph's title shows the span they cover).");
+    key = integerKey(
+        "bot", "history_length", 6, 2, 120, "samples",
+        "Samples kept per server for the graphs (the graph's title shows the span they cover).");
     bind(key, &Config::bot, &BotConfig::historyLength);
     keys << key;
 

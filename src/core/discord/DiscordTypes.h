@@ -4,6 +4,15 @@
 
 namespace Pterodisbot {
 
+//! The `type` of an interaction.
+enum class InteractionType {
+    Ping = 1,
+    ApplicationCommand = 2,
+    MessageComponent = 3,
+    Autocomplete = 4,
+    ModalSubmit = 5,
+};
+
 //! The `type` of a message component, and `data.component_type` of a component interaction.
 enum class ComponentType {
     Unknown = 0,

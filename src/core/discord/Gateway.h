@@ -13,8 +13,8 @@
 
 #include "discord/GatewayPayloads.h"
 #include "discord/GatewayPolicy.h"
-#include "net/Backoff.h"
 #include "discord/GatewaySendLimiter.h"
+#include "net/Backoff.h"
 
 class QWebSocket;
 

@@ -12,14 +12,6 @@
 
 namespace Pterodisbot {
 
-enum class InteractionType {
-    Ping = 1,
-    ApplicationCommand = 2,
-    MessageComponent = 3,
-    Autocomplete = 4,
-    ModalSubmit = 5,
-};
-
 //! One option of a slash command; subcommands carry their own options.
 struct CommandOption
 {
