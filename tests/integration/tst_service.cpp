@@ -82,13 +82,19 @@ class TestService final : public QObject
         return process.state() == QProcess::NotRunning || finished.wait(timeoutMs);
     }
 
-    //! The bot with the usual configuration, identified and its cycle running.
-    void startRunning(QProcess &process, QByteArray *log)
+    //! The bot running while every panel request hangs, then SIGTERM; false (with the log
+    //! printed) when it did not get that far.
+    bool terminateWhilePanelHangs(QProcess &process, QByteArray *log)
     {
+        m_panel->setHanging(true);
         QSignalSpy identified(m_discord.get(), &DiscordSimulator::clientIdentified);
         startBot(process, writeConfig(configText(m_discord->botToken())));
-        QVERIFY(identified.wait(30000));
-        QVERIFY2(waitForText(process, log, "running; SIGTERM stops"), log->constData());
+        if (!identified.wait(30000) || !waitForText(process, log, "running; SIGTERM stops")) {
+            qWarning("%s", log->constData());
+            return false;
+        }
+        ::kill(pid_t(process.processId()), SIGTERM);
+        return true;
     }
 
 private slots:
@@ -235,13 +241,9 @@ private slots:
     // instead of being waited for (and retried) for half a minute.
     void sigtermWithAHangingPanelKeepsItsDeadline()
     {
-        m_panel->setHanging(true);
         QProcess process;
         QByteArray log;
-        startRunning(process, &log);
-        if (QTest::currentTestFailed())
-            return;
-        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(terminateWhilePanelHangs(process, &log));
         QVERIFY(finishes(process, 12000)); // grace 3 s + saving; the panel's timeout is 10 s
         QCOMPARE(process.exitCode(), 0);
         log += process.readAllStandardError();
@@ -252,13 +254,9 @@ private slots:
     // A second SIGTERM (or Ctrl+C) does not wait for anything: save, close, exit.
     void secondSignalExitsAtOnce()
     {
-        m_panel->setHanging(true);
         QProcess process;
         QByteArray log;
-        startRunning(process, &log);
-        if (QTest::currentTestFailed())
-            return;
-        ::kill(pid_t(process.processId()), SIGTERM);
+        QVERIFY(terminateWhilePanelHangs(process, &log));
         QVERIFY2(waitForText(process, &log, "stopping:"), log.constData());
         ::kill(pid_t(process.processId()), SIGINT);
         QVERIFY(finishes(process, 2500)); // well inside the 3 s grace of the first signal

@@ -105,13 +105,8 @@ QCoro::Task<ConnectOutcome> DiscordConnector::connect()
                        ? ApiError{}
                        : ApiError::parse(QStringLiteral("GET /users/@me answered without an id"));
         });
-    if (!self)
+    if (!self || !step.connected())
         co_return step;
-    if (!step.connected()) {
-        if (step.result == ConnectOutcome::Result::Fatal)
-            m_connecting = false; // a cancelled one leaves it to cancel() or the newer sequence
-        co_return step;
-    }
 
     co_await m_roles->load();
     if (!self || m_generation != generation)
@@ -135,13 +130,8 @@ QCoro::Task<ConnectOutcome> DiscordConnector::connect()
             gatewayUrl = QUrl(info->url);
             return ApiError{};
         });
-    if (!self)
+    if (!self || !step.connected())
         co_return step;
-    if (!step.connected()) {
-        if (step.result == ConnectOutcome::Result::Fatal)
-            m_connecting = false; // a cancelled one leaves it to cancel() or the newer sequence
-        co_return step;
-    }
     startGateway(gatewayUrl);
     m_connecting = false;
     co_return step;
@@ -164,6 +154,7 @@ DiscordConnector::untilAnswered(Step step, quint64 generation, std::function<Res
         }
         // A 401 is the one answer that no waiting can fix.
         if (error.kind == ApiError::Kind::Auth && error.httpStatus == 401) {
+            m_connecting = false;
             co_return ConnectOutcome{
                 ConnectOutcome::Result::Fatal,
                 QStringLiteral("Discord rejected the bot token (401). Reset it in the Developer "
