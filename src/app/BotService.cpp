@@ -104,9 +104,7 @@ QCoro::Task<> BotService::stop()
 {
     if (m_stopping && !m_finished) {
         qCInfo(lcApp) << "second stop signal: saving and exiting now";
-        if (m_bot)
-            m_bot->stopNow();
-        finish(Ok);
+        stopAtOnce(Ok);
         co_return;
     }
     co_await shutDown(Ok);
@@ -126,14 +124,26 @@ QCoro::Task<> BotService::shutDown(int exitCode)
             return;
         qCWarning(lcApp) << "shutdown took longer than" << stopDeadlineMs()
                          << "ms: saving and exiting now";
-        if (m_bot)
-            m_bot->stopNow();
-        finish(exitCode);
+        stopAtOnce(exitCode);
     });
     if (m_bot)
         co_await m_bot->stop();
     if (self)
         finish(exitCode);
+}
+
+void BotService::stopAtOnce(int exitCode)
+{
+    if (!m_bot) {
+        finish(exitCode);
+        return;
+    }
+    m_bot->stopNow();
+    QTimer::singleShot(kUnwindMs, this, [this, exitCode] {
+        if (!m_finished)
+            qCWarning(lcApp) << "a task did not end after the bot stopped; exiting anyway";
+        finish(exitCode);
+    });
 }
 
 void BotService::finish(int exitCode)

@@ -49,6 +49,11 @@ private:
     QCoro::Task<> shutDown(int exitCode);
     //! Emits finished() once.
     void finish(int exitCode);
+    //! Second signal or deadline: the bot stops at once; finished() follows as soon as the
+    //! first stop has unwound (its tasks must not be left suspended), at the latest after
+    //! kUnwindMs.
+    void stopAtOnce(int exitCode);
+    static constexpr int kUnwindMs = 1000;
 
     QString m_configPath;
     ChartRenderer *m_renderer;

@@ -86,6 +86,7 @@ private:
     void accept()
     {
         while (QWebSocket *socket = m_server.nextPendingConnection()) {
+            socket->setParent(this); // nextPendingConnection() hands the socket to the caller
             auto connection = std::make_shared<Connection>();
             connection->socket = socket;
             connection->request = socket->request();

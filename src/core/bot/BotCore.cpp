@@ -422,15 +422,16 @@ QCoro::Task<> BotCore::stop()
         m_context->panel->http()->beginShutdown(graceMs);
     if (m_context->rest)
         m_context->rest->beginShutdown(graceMs);
+    // After each wait: stopNow() may have ended the stop meanwhile.
     co_await m_cycle->waitIdle();
-    if (!self)
+    if (!self || m_state == State::Stopped)
         co_return;
     // Every task the bot started ends now that nothing can be sent or retried any more.
     co_await m_responder->waitForHandlers();
-    if (!self)
+    if (!self || m_state == State::Stopped)
         co_return;
     co_await m_tasks->waitAll();
-    if (!self)
+    if (!self || m_state == State::Stopped)
         co_return;
     m_publisher->saveStore();
     m_connector->closeGateway(Gateway::StopMode::KeepSession);
@@ -444,6 +445,12 @@ void BotCore::stopNow()
         return;
     m_connector->cancel();
     m_cycle->stop();
+    // Cancelling what is on the wire lets every waiting task (and a stop() in progress)
+    // unwind within a few turns of the event loop instead of being abandoned suspended.
+    if (m_context->panel)
+        m_context->panel->http()->beginShutdown(0);
+    if (m_context->rest)
+        m_context->rest->beginShutdown(0);
     m_publisher->saveStore();
     m_connector->closeGateway(Gateway::StopMode::KeepSession);
     setState(State::Stopped);

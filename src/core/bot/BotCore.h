@@ -85,7 +85,8 @@ public:
     //! store is saved and the gateway closed with a resumable code.
     QCoro::Task<> stop();
     //! The impatient shutdown (a second SIGTERM): saves the store and closes the gateway
-    //! resumably now, without waiting for anything.
+    //! resumably now, without waiting for anything; requests on the wire are cancelled, so
+    //! a stop() in progress returns within a few turns of the event loop.
     void stopNow();
     //! Applies a new configuration (SIGHUP): intervals, thresholds, history length, guild and
     //! role at once; a changed token or API URL reconnects Discord, changed panel settings

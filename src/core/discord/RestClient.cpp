@@ -293,7 +293,7 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
 
 void RestClient::beginShutdown(int graceMs)
 {
-    if (m_draining || m_shuttingDown)
+    if (m_shuttingDown)
         return;
     m_draining = true;
     // A call between attempts (waiting to retry) has no HTTP request: nothing to wait for.

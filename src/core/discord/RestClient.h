@@ -121,6 +121,7 @@ public:
 
     //! Shutdown: nothing new is sent and nothing retried; calls waiting for a retry or a
     //! rate limit end at once with Cancelled, calls on the wire get \a graceMs to finish.
+    //! A second call may shorten the grace (0: cancel them now).
     void beginShutdown(int graceMs);
 
     //! Calls not finished yet.

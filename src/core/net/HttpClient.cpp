@@ -30,6 +30,8 @@ HttpClient::HttpClient(QNetworkAccessManager *nam, Clock *clock, QObject *parent
     // Precise: a coarse timer may fire early, and a 429 wait must never be cut short.
     m_wakeTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_wakeTimer, &QTimer::timeout, this, &HttpClient::pump);
+    m_graceTimer.setSingleShot(true);
+    connect(&m_graceTimer, &QTimer::timeout, this, &HttpClient::cancelInFlight);
 }
 
 HttpClient::~HttpClient()
@@ -257,31 +259,41 @@ void HttpClient::onAttemptFinished(HttpReply *reply)
 
 void HttpClient::beginShutdown(int graceMs)
 {
-    if (m_draining || m_shuttingDown)
+    if (m_shuttingDown)
         return;
-    m_draining = true;
-    m_wakeTimer.stop();
-    const QList<QPointer<HttpReply>> queued = m_queue;
-    m_queue.clear();
-    for (const QPointer<HttpReply> &reply : queued) {
-        if (reply && !reply->m_finished)
-            finish(reply, ApiError::cancelled(QStringLiteral("cancelled: shutting down")));
+    if (!m_draining) {
+        m_draining = true;
+        m_wakeTimer.stop();
+        const QList<QPointer<HttpReply>> queued = m_queue;
+        m_queue.clear();
+        for (const QPointer<HttpReply> &reply : queued) {
+            if (reply && !reply->m_finished)
+                finish(reply, ApiError::cancelled(QStringLiteral("cancelled: shutting down")));
+        }
     }
     if (m_inFlight.isEmpty())
         return;
-    m_graceTimer.setSingleShot(true);
-    connect(&m_graceTimer, &QTimer::timeout, this, [this] {
-        QList<QPointer<HttpReply>> running;
-        for (QObject *object : std::as_const(m_inFlight))
-            running.append(static_cast<HttpReply *>(object));
-        if (!running.isEmpty())
-            qCInfo(lcNet) << running.size() << "request(s) still running at shutdown: cancelled";
-        for (const QPointer<HttpReply> &reply : std::as_const(running)) {
-            if (reply && !reply->m_finished)
-                cancel(reply);
-        }
-    });
-    m_graceTimer.start(std::max(0, graceMs));
+    if (graceMs <= 0) {
+        m_graceTimer.stop();
+        cancelInFlight();
+        return;
+    }
+    // A second call may shorten the grace, never lengthen it.
+    if (!m_graceTimer.isActive() || m_graceTimer.remainingTime() > graceMs)
+        m_graceTimer.start(graceMs);
+}
+
+void HttpClient::cancelInFlight()
+{
+    QList<QPointer<HttpReply>> running;
+    for (QObject *object : std::as_const(m_inFlight))
+        running.append(static_cast<HttpReply *>(object));
+    if (!running.isEmpty())
+        qCInfo(lcNet) << running.size() << "request(s) still running at shutdown: cancelled";
+    for (const QPointer<HttpReply> &reply : std::as_const(running)) {
+        if (reply && !reply->m_finished)
+            cancel(reply);
+    }
 }
 
 void HttpClient::requeue(HttpReply *reply, qint64 waitMs)

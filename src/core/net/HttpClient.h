@@ -76,7 +76,8 @@ public:
 
     //! Shutdown: from now on nothing new starts and nothing is retried. Requests that are not
     //! on the wire (queued, waiting for a retry or a rate limit) end at once with Cancelled;
-    //! those on the wire may finish within \a graceMs and are then cancelled.
+    //! those on the wire may finish within \a graceMs and are then cancelled. A second call
+    //! may shorten the grace (0: cancel them now).
     void beginShutdown(int graceMs);
     bool isShuttingDown() const { return m_draining || m_shuttingDown; }
 
@@ -90,6 +91,7 @@ private:
 
     void schedulePump();
     void pump();
+    void cancelInFlight();
     void startAttempt(HttpReply *reply);
     void onAttemptFinished(HttpReply *reply);
     ApiError classify(HttpReply *reply, QNetworkReply *network) const;
