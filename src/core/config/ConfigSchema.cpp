@@ -69,6 +69,13 @@ QList<ConfigKey> discordKeys()
     bind(key, &Config::discord, &DiscordConfig::controlRole);
     keys << key;
 
+    key = makeKey("discord", "status_role", Type::Text, "",
+                  "Role allowed to run /server_status and post status embeds: a role id "
+                  "(digits) or the exact role name. Empty: any member of the guild, as in the "
+                  "original bot. Holders of control_role may always.");
+    bind(key, &Config::discord, &DiscordConfig::statusRole);
+    keys << key;
+
     key = makeKey("discord", "alert_channel_id", Type::Snowflake, "",
                   "Channel for alerts (server crashed, panel unreachable). Empty: no alerts.");
     bind(key, &Config::discord, &DiscordConfig::alertChannelId);
