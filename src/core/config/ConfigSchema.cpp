@@ -117,7 +117,8 @@ QList<ConfigKey> panelKeys()
 
     key = makeKey("pterodactyl", "application_key", Type::Secret, "",
                   "Application API key (Admin, Application API): ptla_ or papp_; 48 "
-                  "characters. Optional: only for node and panel-wide totals.");
+                  "characters. Optional; checked but not used yet (node names and totals come "
+                  "from the client key's servers).");
     bind(key, &Config::pterodactyl, &PanelConfig::applicationKey);
     keys << key;
 
