@@ -260,6 +260,55 @@ private slots:
             QVERIFY(!QJsonDocument(message.embeds).toJson().contains("mc.example.com"));
     }
 
+    // As in the original bot, any member of the guild may run /server_status and post an embed;
+    // the buttons under it still need the control role, and [discord] status_role narrows
+    // /server_status to a role.
+    void anyMemberShowsStatusUnlessAStatusRoleIsSet()
+    {
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        const QString command = h.serverStatus(kStranger, {});
+        QVERIFY(!command.isEmpty());
+        const auto menu = h.discord->originalResponse(command);
+        QVERIFY2(menu->content.contains(QStringLiteral("**5** servers")),
+                 qPrintable(menu->content));
+        QVERIFY(!menu->components.isEmpty());
+
+        QSignalSpy posted(h.bot.get(), &BotCore::embedPosted);
+        const QString select =
+            h.discord->injectComponent(h.channel(), menu->id, kStranger, {},
+                                       QStringLiteral("pdb:v1:select:0"), 3, {kSurvival});
+        QVERIFY(posted.wait(10000));
+        BOT_VERIFY_SOON(h.discord->originalResponse(select).has_value(), 5000);
+        QVERIFY2(h.discord->originalResponse(select)->content.contains(
+                     QStringLiteral("Posted the status")),
+                 qPrintable(h.discord->originalResponse(select)->content));
+        QCOMPARE(h.discord->messages(h.channel()).size(), 1);
+
+        const QString messageId = h.discord->messages(h.channel()).first().id;
+        const QString start =
+            h.discord->injectComponent(h.channel(), messageId, kStranger, {},
+                                       QStringLiteral("pdb:v1:power:start:") + kSurvival);
+        BOT_VERIFY_SOON(h.discord->originalResponse(start).has_value(), 5000);
+        QVERIFY(
+            h.discord->originalResponse(start)->content.contains(QStringLiteral("Server Admin")));
+        QCOMPARE(h.powerRequests(), 0);
+
+        Config config = h.config();
+        config.discord.statusRole = QStringLiteral("1400000000000000777"); // nobody has it
+        h.bot->reloadConfig(config);
+        const QString refused = h.serverStatus(kStranger, {});
+        QVERIFY(!refused.isEmpty());
+        const auto refusal = h.discord->originalResponse(refused);
+        QVERIFY2(refusal->content.contains(QStringLiteral("role")), qPrintable(refusal->content));
+        QVERIFY(refusal->components.isEmpty());
+        // The control role still suffices.
+        const QString admin = h.serverStatus();
+        QVERIFY(!admin.isEmpty());
+        QVERIFY(!h.discord->originalResponse(admin)->components.isEmpty());
+    }
+
     // SIGHUP: a new control role applies at once, without a restart.
     void reloadAppliesTheControlRoleLive()
     {

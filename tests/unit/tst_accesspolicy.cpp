@@ -70,7 +70,7 @@ private slots:
             << admin << true << kGuild << true << QStringList{kModRole} << button
             << int(O::MissingRole) << needAdmin;
         QTest::newRow("member has no roles") << admin << true << kGuild << true << QStringList()
-                                             << menu << int(O::MissingRole) << needAdmin;
+                                             << command << int(O::MissingRole) << needAdmin;
         QTest::newRow("id, lacks role, name shown")
             << kAdminRole << true << kGuild << true << QStringList() << button
             << int(O::MissingRole) << needAdmin;
@@ -147,6 +147,84 @@ private slots:
                  AccessPolicy::outcomeName(AccessPolicy::Outcome(outcome)));
         QCOMPARE(decision.allowed(), outcome == int(AccessPolicy::Outcome::Allowed));
         QCOMPARE(decision.message, message);
+    }
+
+    // /server_status and its menu follow the original bot: the guild is enough, unless a status
+    // role is configured. The control role always suffices.
+    void statusSurfaces_data()
+    {
+        QTest::addColumn<QString>("statusRole");
+        QTest::addColumn<bool>("rolesKnown");
+        QTest::addColumn<QString>("guildId");
+        QTest::addColumn<QStringList>("memberRoles");
+        QTest::addColumn<int>("surface");
+        QTest::addColumn<int>("outcome");
+        QTest::addColumn<QString>("message");
+        using O = AccessPolicy::Outcome;
+        const int menu = int(AccessPolicy::Surface::Menu);
+        const int status = int(AccessPolicy::Surface::StatusCommand);
+        const QStringList none;
+        const QString needMod = QStringLiteral("You need the 2024 role to show server status.");
+        QTest::newRow("no status role, member without roles")
+            << QString() << true << kGuild << none << status << int(O::Allowed) << QString();
+        QTest::newRow("no status role, menu")
+            << QString() << true << kGuild << none << menu << int(O::Allowed) << QString();
+        QTest::newRow("no status role, roles not loaded")
+            << QString() << false << kGuild << none << status << int(O::Allowed) << QString();
+        QTest::newRow("no status role, other guild")
+            << QString() << true << kOtherGuild << none << status << int(O::WrongGuild)
+            << QStringLiteral("This command only works in Gaming Hub.");
+        QTest::newRow("status role held")
+            << QStringLiteral("2024") << true << kGuild << QStringList{kYearRole} << status
+            << int(O::Allowed) << QString();
+        QTest::newRow("status role missing") << QStringLiteral("2024") << true << kGuild << none
+                                             << status << int(O::MissingRole) << needMod;
+        QTest::newRow("status role missing, menu")
+            << QStringLiteral("2024") << true << kGuild << QStringList{kModRole} << menu
+            << int(O::MissingRole) << needMod;
+        QTest::newRow("control role suffices")
+            << QStringLiteral("2024") << true << kGuild << QStringList{kAdminRole} << status
+            << int(O::Allowed) << QString();
+        QTest::newRow("status role by id, roles unknown")
+            << kYearRole << false << kGuild << none << status << int(O::MissingRole)
+            << QStringLiteral("You need the status role (id 555555555555555555) to show server "
+                              "status.");
+        QTest::newRow("status role not in guild")
+            << QStringLiteral("Viewers") << true << kGuild << none << status << int(O::RoleNotFound)
+            << QStringLiteral("The status role \"Viewers\" does not exist in Gaming Hub. Ask the "
+                              "bot's administrator to fix the configuration.");
+    }
+    void statusSurfaces()
+    {
+        QFETCH(QString, statusRole);
+        QFETCH(bool, rolesKnown);
+        QFETCH(QString, guildId);
+        QFETCH(QStringList, memberRoles);
+        QFETCH(int, surface);
+        QFETCH(int, outcome);
+        QFETCH(QString, message);
+
+        AccessPolicy policy(
+            {kGuild, QStringLiteral("Gaming Hub"), QStringLiteral("Server Admin"), statusRole});
+        if (rolesKnown)
+            policy.setGuildRoles(guildRoles());
+        const AccessPolicy::Decision decision =
+            policy.check({guildId, true, memberRoles, AccessPolicy::Surface(surface)});
+        QCOMPARE(AccessPolicy::outcomeName(decision.outcome),
+                 AccessPolicy::outcomeName(AccessPolicy::Outcome(outcome)));
+        QCOMPARE(decision.message, message);
+    }
+
+    // Power buttons and the embed commands still need the control role.
+    void controlSurfacesNeedTheControlRole()
+    {
+        AccessPolicy policy({kGuild, QStringLiteral("Gaming Hub"), QStringLiteral("Server Admin")});
+        policy.setGuildRoles(guildRoles());
+        for (const auto surface : {AccessPolicy::Surface::Button, AccessPolicy::Surface::Command})
+            QCOMPARE(policy.check({kGuild, true, {kModRole}, surface}).outcome,
+                     AccessPolicy::Outcome::MissingRole);
+        QVERIFY(policy.check({kGuild, true, {kModRole}, AccessPolicy::Surface::StatusCommand})
+                    .allowed());
     }
 
     void guildIdStandsInForUnknownName()

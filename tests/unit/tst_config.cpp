@@ -281,6 +281,16 @@ private slots:
                         QStringLiteral("control_role = <@&323456789012345678>"))
             << QStringList()
             << QStringList{QStringLiteral("error discord.control_role ~ role mention")};
+        QTest::newRow("status role mention")
+            << goodWith(
+                   QStringLiteral("control_role"),
+                   QStringLiteral("control_role = Admins\nstatus_role = <@&323456789012345678>"))
+            << QStringList()
+            << QStringList{QStringLiteral("error discord.status_role ~ role mention")};
+        QTest::newRow("status role name accepted")
+            << goodWith(QStringLiteral("control_role"),
+                        QStringLiteral("control_role = Admins\nstatus_role = Players"))
+            << QStringList() << QStringList();
         QTest::newRow("role id accepted")
             << goodWith(QStringLiteral("control_role"),
                         QStringLiteral("control_role = 323456789012345678"))
@@ -336,7 +346,7 @@ private slots:
             if (!key.defaultText.isEmpty())
                 QCOMPARE(Config().valueText(key.id()), key.defaultText);
         }
-        QCOMPARE(ids.size(), 21);
+        QCOMPARE(ids.size(), 22);
     }
 };
 

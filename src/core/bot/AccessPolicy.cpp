@@ -20,6 +20,7 @@ QString surfaceText(AccessPolicy::Surface surface)
     case AccessPolicy::Surface::Menu:
         return QStringLiteral("This menu");
     case AccessPolicy::Surface::Command:
+    case AccessPolicy::Surface::StatusCommand:
         return QStringLiteral("This command");
     }
     return {};
@@ -42,6 +43,7 @@ void AccessPolicy::setSettings(Settings settings)
     settings.guildId = settings.guildId.trimmed();
     settings.guildName = settings.guildName.trimmed();
     settings.controlRole = settings.controlRole.trimmed();
+    settings.statusRole = settings.statusRole.trimmed();
     m_settings = std::move(settings);
 }
 
@@ -57,10 +59,14 @@ QString AccessPolicy::guildLabel() const
     return QStringLiteral("the Discord server with id %1").arg(m_settings.guildId);
 }
 
+bool AccessPolicy::needsControlRole(Surface surface)
+{
+    return surface == Surface::Button || surface == Surface::Command;
+}
+
 AccessPolicy::Resolution AccessPolicy::resolveControlRole() const
 {
-    const QString &wanted = m_settings.controlRole;
-    if (wanted.isEmpty() || m_settings.guildId.isEmpty()) {
+    if (m_settings.controlRole.isEmpty() || m_settings.guildId.isEmpty()) {
         return {{},
                 {},
                 Outcome::NotConfigured,
@@ -68,7 +74,21 @@ AccessPolicy::Resolution AccessPolicy::resolveControlRole() const
                                "nobody can control servers. Ask the bot's administrator to set "
                                "them.")};
     }
+    return resolveRole(m_settings.controlRole, QStringLiteral("control role"),
+                       QStringLiteral("controls servers"));
+}
 
+AccessPolicy::Resolution AccessPolicy::resolveStatusRole() const
+{
+    if (m_settings.statusRole.isEmpty() || m_settings.guildId.isEmpty())
+        return {{}, {}, Outcome::NotConfigured, {}};
+    return resolveRole(m_settings.statusRole, QStringLiteral("status role"),
+                       QStringLiteral("may post server status"));
+}
+
+AccessPolicy::Resolution AccessPolicy::resolveRole(const QString &wanted, const QString &label,
+                                                   const QString &purpose) const
+{
     if (isAllDigits(wanted)) {
         const auto byId = std::find_if(m_roles.cbegin(), m_roles.cend(),
                                        [&](const Role &role) { return role.id == wanted; });
@@ -96,19 +116,18 @@ AccessPolicy::Resolution AccessPolicy::resolveControlRole() const
         return {{},
                 wanted,
                 Outcome::RoleNotFound,
-                QStringLiteral("The control role \"%1\" does not exist in %2. Ask the bot's "
+                QStringLiteral("The %1 \"%2\" does not exist in %3. Ask the bot's "
                                "administrator to fix the configuration.")
-                    .arg(wanted, guildLabel())};
+                    .arg(label, wanted, guildLabel())};
     }
     if (matches.size() > 1) {
         return {{},
                 wanted,
                 Outcome::RoleAmbiguous,
                 QStringLiteral("%1 roles in %2 are named \"%3\", so the bot cannot tell which one "
-                               "controls servers. Ask the bot's administrator to configure the "
-                               "role id instead.")
+                               "%4. Ask the bot's administrator to configure the role id instead.")
                     .arg(matches.size())
-                    .arg(guildLabel(), wanted)};
+                    .arg(guildLabel(), wanted, purpose)};
     }
     return {matches.first().id, matches.first().name, Outcome::Allowed, {}};
 }
@@ -125,6 +144,8 @@ AccessPolicy::Decision AccessPolicy::check(const Request &request) const
             QStringLiteral("%1 only works in %2, not in direct messages.").arg(what, guildLabel()));
     }
 
+    if (!needsControlRole(request.surface))
+        return checkStatus(request);
     const Resolution role = resolveControlRole();
     if (role.problem == Outcome::NotConfigured)
         return refuse(role.problem, role.message);
@@ -143,6 +164,40 @@ AccessPolicy::Decision AccessPolicy::check(const Request &request) const
                           .arg(role.roleId));
     return refuse(Outcome::MissingRole,
                   QStringLiteral("You need the %1 role to control servers.").arg(role.roleName));
+}
+
+// The original bot let any member of the guild run /server_status; a status role narrows that,
+// and whoever may control servers may always show them.
+AccessPolicy::Decision AccessPolicy::checkStatus(const Request &request) const
+{
+    const QString what = surfaceText(request.surface);
+    if (m_settings.guildId.isEmpty()) {
+        return refuse(Outcome::NotConfigured,
+                      QStringLiteral("The bot has no Discord server configured. Ask the bot's "
+                                     "administrator to set it."));
+    }
+    if (request.guildId != m_settings.guildId)
+        return refuse(Outcome::WrongGuild,
+                      QStringLiteral("%1 only works in %2.").arg(what, guildLabel()));
+    if (m_settings.statusRole.isEmpty())
+        return {};
+
+    const auto holds = [&](const Resolution &role) {
+        return role.problem == Outcome::Allowed &&
+               (role.roleId == m_settings.guildId || request.memberRoles.contains(role.roleId));
+    };
+    const Resolution status = resolveStatusRole();
+    if (holds(status) || holds(resolveControlRole()))
+        return {};
+    if (status.problem != Outcome::Allowed)
+        return refuse(status.problem, status.message);
+    if (status.roleName.isEmpty())
+        return refuse(Outcome::MissingRole,
+                      QStringLiteral("You need the status role (id %1) to show server status.")
+                          .arg(status.roleId));
+    return refuse(
+        Outcome::MissingRole,
+        QStringLiteral("You need the %1 role to show server status.").arg(status.roleName));
 }
 
 QString AccessPolicy::outcomeName(Outcome outcome)

@@ -6,10 +6,12 @@
 
 namespace Pterodisbot {
 
-//! Who may use the bot's commands and buttons: members of the configured guild holding the
-//! control role. The control role is configured as a role id or as a role name; a name is
-//! resolved (case-insensitively) against the guild's roles, which the caller keeps current
-//! from GUILD_CREATE / GUILD_ROLE_* events or a REST fetch.
+//! Who may use the bot's commands and buttons. Power buttons, /refresh_embeds and
+//! /purge_embeds: members of the configured guild holding the control role. /server_status and
+//! its menu: any member of the guild, as in the original bot, unless a status role is
+//! configured; then members holding it (or the control role). A role is configured as a role id or
+//! as a role name; a name is resolved (case-insensitively) against the guild's roles, which the
+//! caller keeps current from GUILD_CREATE / GUILD_ROLE_* events or a REST fetch.
 //!
 //! Pure logic: no Discord or panel calls. A refusal carries a text meant for an ephemeral
 //! reply, saying what is missing.
@@ -22,8 +24,13 @@ public:
         QString name;
     };
 
-    //! What the member used; only changes the wording of refusals.
-    enum class Surface { Button, Menu, Command };
+    //! What the member used. Button and Command (the embed commands) need the control role;
+    //! StatusCommand (/server_status) and Menu (its server menu) only the guild, or the status
+    //! role when one is configured.
+    enum class Surface { Button, Menu, Command, StatusCommand };
+
+    //! Whether \a surface needs the control role (otherwise: the status rule).
+    static bool needsControlRole(Surface surface);
 
     //! The parts of an interaction that matter here.
     struct Request
@@ -62,6 +69,8 @@ public:
         QString guildName;
         //! A role id (digits) or a role name.
         QString controlRole;
+        //! Empty: any member of the guild may use /server_status. Else a role id or name.
+        QString statusRole;
     };
 
     AccessPolicy() = default;
@@ -89,11 +98,16 @@ public:
         QString message;
     };
     Resolution resolveControlRole() const;
+    //! As resolveControlRole() for the status role; NotConfigured when none is set.
+    Resolution resolveStatusRole() const;
 
     static QString outcomeName(Outcome outcome);
 
 private:
     QString guildLabel() const;
+    Resolution resolveRole(const QString &wanted, const QString &label,
+                           const QString &purpose) const;
+    Decision checkStatus(const Request &request) const;
 
     Settings m_settings;
     QList<Role> m_roles;

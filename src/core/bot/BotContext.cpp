@@ -45,6 +45,7 @@ void BotContext::applySettings()
     AccessPolicy::Settings accessSettings = access.settings();
     accessSettings.guildId = config.discord.guildId;
     accessSettings.controlRole = config.discord.controlRole;
+    accessSettings.statusRole = config.discord.statusRole;
     access.setSettings(accessSettings);
     cooldown.setCooldownMs(tuning.powerCooldownMs);
 }

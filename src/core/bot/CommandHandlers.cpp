@@ -189,7 +189,7 @@ QCoro::Task<QList<ServerListEntry>> CommandHandlers::listEntries(int page)
 QCoro::Task<InteractionAnswer> CommandHandlers::serverStatus(Interaction interaction)
 {
     QPointer<CommandHandlers> self(this);
-    const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::Command);
+    const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::StatusCommand);
     if (!decision) {
         qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":"
                                          << AccessPolicy::outcomeName(decision.outcome);

@@ -24,6 +24,7 @@ struct DiscordConfig
     QString applicationId;  //!< empty: ask Discord (GET /users/@me)
     QString guildId;        //!< snowflake
     QString controlRole;    //!< role id (snowflake) or exact role name
+    QString statusRole;     //!< empty: any guild member may use /server_status; else id or name
     QString alertChannelId; //!< empty: no alerts
     QUrl apiUrl{QStringLiteral("https://discord.com/api/v10")};
     bool gatewayCompression = true;

@@ -69,6 +69,13 @@ QList<ConfigKey> discordKeys()
     bind(key, &Config::discord, &DiscordConfig::controlRole);
     keys << key;
 
+    key = makeKey("discord", "status_role", Type::Text, "",
+                  "Role allowed to run /server_status and post status embeds: a role id "
+                  "(digits) or the exact role name. Empty: any member of the guild, as in the "
+                  "original bot. Holders of control_role may always.");
+    bind(key, &Config::discord, &DiscordConfig::statusRole);
+    keys << key;
+
     key = makeKey("discord", "alert_channel_id", Type::Snowflake, "",
                   "Channel for alerts (server crashed, panel unreachable). Empty: no alerts.");
     bind(key, &Config::discord, &DiscordConfig::alertChannelId);
@@ -110,7 +117,8 @@ QList<ConfigKey> panelKeys()
 
     key = makeKey("pterodactyl", "application_key", Type::Secret, "",
                   "Application API key (Admin, Application API): ptla_ or papp_; 48 "
-                  "characters. Optional: only for node and panel-wide totals.");
+                  "characters. Optional; checked but not used yet (node names and totals come "
+                  "from the client key's servers).");
     bind(key, &Config::pterodactyl, &PanelConfig::applicationKey);
     keys << key;
 

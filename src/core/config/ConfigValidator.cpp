@@ -88,7 +88,7 @@ QList<ConfigProblem> validateConfig(const Config &config, const QList<ConfigProb
                    QStringLiteral("the id of the Discord server (guild)"), true,
                    QStringLiteral("turn on Developer Mode in Discord (Settings, Advanced), then "
                                   "right-click the server icon and Copy Server ID"));
-    checkControlRole(checker);
+    checkRoles(checker);
     checkSnowflake(checker, QStringLiteral("discord.alert_channel_id"),
                    QStringLiteral("the alert channel id"), false, idHint);
     checkUrl(checker, QStringLiteral("discord.api_url"), false, true);

@@ -1,9 +1,11 @@
 #include "ConfigSchema.h"
 #include "ValidationChecker.h"
 
+#include <algorithm>
+
 #include <QRegularExpression>
 
-// The [discord] checks: token shape, ids, control role.
+// The [discord] checks: token shape, ids, control and status roles.
 namespace Pterodisbot::Validation {
 
 bool looksLikeDiscordToken(const QString &text)
@@ -99,20 +101,28 @@ void checkSnowflake(Checker &checker, const QString &key, const QString &what, b
     }
 }
 
-void checkControlRole(Checker &checker)
+namespace {
+
+bool isAllDigits(const QString &text)
 {
-    const QString key = QStringLiteral("discord.control_role");
-    const QString role = checker.config().discord.controlRole;
+    return !text.isEmpty() &&
+           std::all_of(text.begin(), text.end(), [](QChar c) { return c >= u'0' && c <= u'9'; });
+}
+
+// control_role and status_role are both a role id or a role name.
+void checkRole(Checker &checker, const QString &key, const QString &role, bool required)
+{
     const QString howToFind = QStringLiteral(
         "write the role id (Server Settings, Roles, right-click the role, Copy Role ID; needs "
         "Developer Mode) or the role's exact name");
     static const QRegularExpression mention(QStringLiteral("^<@&(\\d+)>$"));
     if (role.isEmpty()) {
-        checker.missing(key, QStringLiteral("the role allowed to control servers"), howToFind);
+        if (required)
+            checker.missing(key, QStringLiteral("the role allowed to control servers"), howToFind);
     } else if (const QRegularExpressionMatch match = mention.match(role); match.hasMatch()) {
         checker.value(Severity::Error, key, QStringLiteral("this is a role mention, not an id"),
                       QStringLiteral("write only the number: %1").arg(match.captured(1)));
-    } else if (checker.config().discord.controlRoleIsId() && !isSnowflake(role)) {
+    } else if (isAllDigits(role) && !isSnowflake(role)) {
         checker.value(
             Severity::Error, key,
             QStringLiteral("%1 is not a Discord id (too large or zero)").arg(quoteValue(role)),
@@ -122,6 +132,16 @@ void checkControlRole(Checker &checker)
                       QStringLiteral("role names are matched without the leading @"),
                       QStringLiteral("write %1").arg(quoteValue(role.mid(1))));
     }
+}
+
+} // namespace
+
+void checkRoles(Checker &checker)
+{
+    checkRole(checker, QStringLiteral("discord.control_role"), checker.config().discord.controlRole,
+              true);
+    checkRole(checker, QStringLiteral("discord.status_role"), checker.config().discord.statusRole,
+              false);
 }
 
 } // namespace Pterodisbot::Validation

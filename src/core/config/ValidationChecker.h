@@ -35,7 +35,8 @@ private:
 void checkToken(Checker &checker);
 void checkSnowflake(Checker &checker, const QString &key, const QString &what, bool required,
                     const QString &howToFind);
-void checkControlRole(Checker &checker);
+// discord.control_role (required) and discord.status_role (optional).
+void checkRoles(Checker &checker);
 void checkUrl(Checker &checker, const QString &key, bool required, bool pathAllowed);
 void checkPanelKey(Checker &checker, const QString &key, bool clientSlot);
 void checkKeyFlavours(Checker &checker);
