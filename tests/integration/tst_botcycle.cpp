@@ -411,6 +411,70 @@ private slots:
         QCOMPARE(h.bot->embedStore()->lookup(kSurvival)->messageId, survival);
     }
 
+    // A store that names a server by its uuid (an older store, an import) is keyed by the
+    // identifier once the panel's list arrives: one key for every part of the bot.
+    void aTrackedUuidBecomesItsIdentifier()
+    {
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        const QString messageId = h.postEmbed(kSurvival);
+        QVERIFY(!messageId.isEmpty());
+        h.stopBot();
+        const QString uuid = h.panel->serverUuid(kSurvival);
+        QCOMPARE(uuid.size(), 36);
+        const QString path = h.dataDir.filePath(EmbedStore::fileName());
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray text = file.readAll();
+        file.close();
+        QVERIFY(text.contains(kSurvival.toUtf8()));
+        text.replace(kSurvival.toUtf8(), uuid.toUtf8());
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(text);
+        file.close();
+
+        h.createBot(h.config());
+        QSignalSpy edited(h.bot.get(), &BotCore::embedEdited);
+        QVERIFY(!QCoro::waitFor(h.bot->start()));
+        QVERIFY(edited.wait(5000));
+        QCOMPARE(edited.at(0).at(0).toString(), kSurvival);
+        QVERIFY(!h.bot->embedStore()->contains(uuid));
+        QCOMPARE(h.bot->embedStore()->lookup(kSurvival)->messageId, messageId);
+        const auto snapshot = h.bot->serverSnapshot(kSurvival);
+        QVERIFY(snapshot && snapshot->tracked && snapshot->lastSample);
+        h.stopBot();
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray saved = file.readAll();
+        QVERIFY2(saved.contains(kSurvival.toUtf8()) && !saved.contains(uuid.toUtf8()),
+                 saved.constData());
+    }
+
+    // A power button's follow-up reading goes through the same intake as the cycle's: when the
+    // panel does not answer it, the server is unreachable (it used to be left as it was).
+    void aPowerButtonsFailedReadingMarksTheServerUnreachable()
+    {
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        h.tuning.cycleIntervalMs = 60000; // only the button reads the server meanwhile
+        QVERIFY(h.startBot());
+        const QString messageId = h.postEmbed(kSurvival);
+        QVERIFY(!messageId.isEmpty());
+        QVERIFY(h.bot->serverSnapshot(kSurvival)->unreachableReason.isEmpty());
+        // The power request is answered; every request after it fails.
+        connect(h.panel.get(), &PterodisbotSim::PanelSimulator::requestHandled, this,
+                [&h](const PterodisbotSim::PanelRequestRecord &record) {
+                    if (record.path.endsWith(QStringLiteral("/power")))
+                        h.panel->setFailure(503, kSurvival);
+                });
+        const QString press =
+            h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
+                                       QStringLiteral("pdb:v1:power:start:") + kSurvival);
+        BOT_VERIFY_SOON(h.discord->originalResponse(press).has_value(), 10000);
+        QCOMPARE(h.powerRequests(), 1);
+        BOT_VERIFY_SOON(!h.bot->serverSnapshot(kSurvival)->unreachableReason.isEmpty(), 10000);
+    }
+
     // The Python bot's embed/embed_locations.json is imported once: its messages are edited,
     // not posted again.
     void importsThePythonBotsFile()

@@ -11,6 +11,7 @@
 #include "bot/EmbedPublisher.h"
 #include "bot/GuildRoles.h"
 #include "bot/PowerButtons.h"
+#include "bot/SampleIntake.h"
 #include "Clock.h"
 #include "discord/InteractionResponder.h"
 #include "discord/RestClient.h"
@@ -61,9 +62,10 @@ BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject 
         this);
     m_context->responder = m_responder;
     m_publisher = new EmbedPublisher(m_context.get(), this);
-    m_cycle = new UpdateCycle(m_context.get(), m_publisher, this);
-    m_commands = new CommandHandlers(m_context.get(), m_publisher, this);
-    m_power = new PowerButtons(m_context.get(), m_publisher, this);
+    m_intake = std::make_unique<SampleIntake>(m_context.get(), m_publisher);
+    m_cycle = new UpdateCycle(m_context.get(), m_publisher, m_intake.get(), this);
+    m_commands = new CommandHandlers(m_context.get(), m_publisher, m_intake.get(), this);
+    m_power = new PowerButtons(m_context.get(), m_publisher, m_intake.get(), this);
     m_tasks = new TaskGroup(this);
     m_roles = new GuildRoles(m_context.get(), this);
     m_connector = new DiscordConnector(m_context.get(), m_roles, this);

@@ -38,6 +38,7 @@ class PanelClient;
 class PowerButtons;
 class TaskGroup;
 class RestClient;
+class SampleIntake;
 
 //! What BotCore is given from outside; all must outlive it.
 struct BotServices
@@ -199,6 +200,8 @@ private:
     std::unique_ptr<BotContext> m_context;
     State m_state = State::Stopped;
     std::unique_ptr<EmbedStore> m_store;
+    //! Where every panel answer about a server enters (state, history, alerts).
+    std::unique_ptr<SampleIntake> m_intake;
     EmbedPublisher *m_publisher = nullptr;
     UpdateCycle *m_cycle = nullptr;
     InteractionResponder *m_responder = nullptr;

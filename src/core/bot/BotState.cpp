@@ -71,6 +71,14 @@ void BotState::setUnreachable(const QString &identifier, const ApiError &error)
     known.reason = unreachableText(error);
 }
 
+void BotState::renameEmbed(const QString &from, const QString &to)
+{
+    if (const auto it = m_embeds.constFind(from); it != m_embeds.cend()) {
+        m_embeds.insert(to, *it);
+        m_embeds.remove(from);
+    }
+}
+
 bool BotState::isUnreachable(const QString &identifier) const
 {
     return m_known.value(identifier).unreachable;

@@ -75,6 +75,8 @@ public:
     EmbedRuntime &embed(const QString &identifier) { return m_embeds[identifier]; }
     const EmbedRuntime *embedIfKnown(const QString &identifier) const;
     void forgetEmbed(const QString &identifier) { m_embeds.remove(identifier); }
+    //! The embed state of \a from is now that of \a to (a tracked uuid became its identifier).
+    void renameEmbed(const QString &from, const QString &to);
     void forgetAllEmbeds() { m_embeds.clear(); }
 
     //! The view of \a identifier from everything known; \a updatedAt stamps the embed.

@@ -8,6 +8,7 @@
 #include "bot/BotContext.h"
 #include "bot/EmbedPublisher.h"
 #include "bot/EmbedStore.h"
+#include "bot/SampleIntake.h"
 #include "discord/DiscordError.h"
 #include "discord/InteractionResponder.h"
 #include "logging.h"
@@ -65,10 +66,12 @@ QString postFailureText(const QString &name, const ApiError &error)
 
 } // namespace
 
-CommandHandlers::CommandHandlers(BotContext *context, EmbedPublisher *publisher, QObject *parent)
+CommandHandlers::CommandHandlers(BotContext *context, EmbedPublisher *publisher,
+                                 SampleIntake *intake, QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_publisher(publisher)
+    , m_intake(intake)
 {}
 
 CommandHandlers::~CommandHandlers() = default;
@@ -135,7 +138,7 @@ QCoro::Task<ApiError> CommandHandlers::ensureServerList(bool force)
     if (!self)
         co_return ApiError{ApiError::Kind::Cancelled};
     if (listed.ok())
-        context.state.setServers(listed.value, context.clock->monotonicMs());
+        m_intake->recordServers(listed.value);
     co_return listed.error;
 }
 
@@ -167,10 +170,7 @@ QCoro::Task<QList<ServerListEntry>> CommandHandlers::listEntries(int page)
         auto result = co_await task;
         if (!self)
             co_return {};
-        if (result.ok())
-            context.state.setSample(id, result.value, context.clock->monotonicMs());
-        else if (result.error.kind != ApiError::Kind::Cancelled)
-            context.state.setUnreachable(id, result.error);
+        m_intake->recordResult(id, result);
     }
 
     QList<ServerListEntry> entries;
@@ -280,12 +280,7 @@ QCoro::Task<EmbedPublisher::Result> CommandHandlers::postStatus(QString identifi
         auto fetched = co_await context.panel->fetchResources(identifier);
         if (!self)
             co_return EmbedPublisher::Result{EmbedPublisher::Outcome::Failed};
-        if (fetched.ok()) {
-            context.state.setSample(identifier, fetched.value, context.clock->monotonicMs());
-            context.history.add(identifier, fetched.value);
-        } else if (fetched.error.kind != ApiError::Kind::Cancelled) {
-            context.state.setUnreachable(identifier, fetched.error);
-        }
+        m_intake->recordResult(identifier, fetched);
     }
     co_return co_await m_publisher->post(identifier, channelId);
 }
@@ -308,10 +303,7 @@ QCoro::Task<CommandHandlers::EmbedTally> CommandHandlers::refreshTracked(QString
         auto result = co_await task;
         if (!self)
             co_return tally;
-        if (result.ok())
-            context.state.setSample(id, result.value, context.clock->monotonicMs());
-        else if (result.error.kind != ApiError::Kind::Cancelled)
-            context.state.setUnreachable(id, result.error);
+        m_intake->recordResult(id, result);
     }
 
     std::vector<QCoro::Task<EmbedPublisher::Result>> edits;
@@ -337,7 +329,6 @@ QCoro::Task<CommandHandlers::EmbedTally> CommandHandlers::refreshTracked(QString
 QCoro::Task<InteractionAnswer> CommandHandlers::refreshEmbeds(Interaction interaction)
 {
     QPointer<CommandHandlers> self(this);
-    BotContext &context = *m_context;
     QStringList ids;
     if (auto done = beginBulk(interaction, QStringLiteral("There are no status embeds to refresh."),
                               QStringLiteral("Refreshing"), &ids))

@@ -17,6 +17,7 @@
 namespace Pterodisbot {
 
 struct BotContext;
+class SampleIntake;
 
 //! The slash commands and the server menu: /server_status (totals and a paged select of
 //! servers; choosing one posts its status embed in the channel), /refresh_embeds and
@@ -30,7 +31,8 @@ class CommandHandlers final : public QObject
     Q_DISABLE_COPY_MOVE(CommandHandlers)
 
 public:
-    CommandHandlers(BotContext *context, EmbedPublisher *publisher, QObject *parent = nullptr);
+    CommandHandlers(BotContext *context, EmbedPublisher *publisher, SampleIntake *intake,
+                    QObject *parent = nullptr);
     ~CommandHandlers() override;
 
     //! The guild commands as registered with Discord (bulk overwrite body).
@@ -76,6 +78,7 @@ private:
 
     BotContext *m_context;
     EmbedPublisher *m_publisher;
+    SampleIntake *m_intake;
 };
 
 } // namespace Pterodisbot

@@ -398,6 +398,17 @@ bool EmbedStore::untrack(const QString &serverId)
     return true;
 }
 
+bool EmbedStore::rekey(const QString &from, const QString &to)
+{
+    const auto location = lookup(from);
+    if (!location || from == to)
+        return false;
+    untrack(from);
+    if (m_entries.contains(to))
+        return false;
+    return track(to, *location);
+}
+
 void EmbedStore::clear()
 {
     if (m_entries.isEmpty())

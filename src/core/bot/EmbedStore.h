@@ -114,6 +114,9 @@ public:
     bool move(const QString &serverId, const EmbedLocation &location);
     //! Stops tracking; false when it was not tracked.
     bool untrack(const QString &serverId);
+    //! The entry of \a from (a server's uuid) is now keyed by \a to (its identifier); false
+    //! when \a from is not tracked or \a to is tracked already (then \a from is dropped).
+    bool rekey(const QString &from, const QString &to);
     //! Untracks everything (purge).
     void clear();
 

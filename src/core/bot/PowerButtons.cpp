@@ -6,6 +6,7 @@
 #include "bot/BotContext.h"
 #include "bot/EmbedPublisher.h"
 #include "bot/EmbedStore.h"
+#include "bot/SampleIntake.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
 
@@ -47,10 +48,12 @@ QString endedSentence(QString text)
 
 } // namespace
 
-PowerButtons::PowerButtons(BotContext *context, EmbedPublisher *publisher, QObject *parent)
+PowerButtons::PowerButtons(BotContext *context, EmbedPublisher *publisher, SampleIntake *intake,
+                           QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_publisher(publisher)
+    , m_intake(intake)
 {}
 
 PowerButtons::~PowerButtons() = default;
@@ -196,10 +199,8 @@ QCoro::Task<InteractionAnswer> PowerButtons::handle(Interaction interaction, Cus
         auto sample = co_await context.panel->fetchResources(identifier);
         if (!self)
             co_return InteractionAnswer::acknowledge();
-        if (sample.ok()) {
+        if (m_intake->recordResult(serverId, sample))
             state = sample.value.state;
-            context.state.setSample(serverId, sample.value, context.clock->monotonicMs());
-        }
     }
     if (state && showsAction(action, *state)) {
         // Queued behind the answer, which goes out as this handler returns: the member hears

@@ -12,6 +12,7 @@ namespace Pterodisbot {
 
 struct BotContext;
 class EmbedPublisher;
+class SampleIntake;
 
 //! The buttons under a status embed: Start, Stop, Restart and Show Address.
 //!
@@ -26,7 +27,8 @@ class PowerButtons final : public QObject
     Q_DISABLE_COPY_MOVE(PowerButtons)
 
 public:
-    PowerButtons(BotContext *context, EmbedPublisher *publisher, QObject *parent = nullptr);
+    PowerButtons(BotContext *context, EmbedPublisher *publisher, SampleIntake *intake,
+                 QObject *parent = nullptr);
     ~PowerButtons() override;
 
     //! \a id is a Power or Address id parsed from the interaction's custom_id. Runs under
@@ -48,6 +50,7 @@ public:
 private:
     BotContext *m_context;
     EmbedPublisher *m_publisher;
+    SampleIntake *m_intake;
 };
 
 } // namespace Pterodisbot

@@ -8,6 +8,7 @@
 
 #include "bot/BotContext.h"
 #include "bot/EmbedPublisher.h"
+#include "bot/SampleIntake.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
 #include "pterodactyl/StatsStream.h"
@@ -33,10 +34,12 @@ bool saysPanelIsUp(const ApiError &error)
 
 } // namespace
 
-UpdateCycle::UpdateCycle(BotContext *context, EmbedPublisher *publisher, QObject *parent)
+UpdateCycle::UpdateCycle(BotContext *context, EmbedPublisher *publisher, SampleIntake *intake,
+                         QObject *parent)
     : QObject(parent)
     , m_context(context)
     , m_publisher(publisher)
+    , m_intake(intake)
 {
     qRegisterMetaType<Pterodisbot::CycleReport>();
     qRegisterMetaType<Pterodisbot::DisplayState>();
@@ -114,7 +117,7 @@ QCoro::Task<CycleReport> UpdateCycle::run()
     CycleReport report;
     report.number = ++m_count;
     report.startedAtMs = context.clock->monotonicMs();
-    const QStringList ids = context.store->serverIds();
+    QStringList ids = context.store->serverIds();
     report.tracked = int(ids.size());
     warnAboutPanelBudget(int(ids.size()));
 
@@ -134,7 +137,8 @@ QCoro::Task<CycleReport> UpdateCycle::run()
         if (!self)
             co_return report;
         if (listed.ok()) {
-            context.state.setServers(listed.value, context.clock->monotonicMs());
+            m_intake->recordServers(listed.value);
+            ids = context.store->serverIds(); // tracked uuids are identifiers now
             m_cyclesSinceList = 0;
             report.serverListFetched = true;
             QSet<QString> present;
@@ -255,7 +259,7 @@ QCoro::Task<CycleReport> UpdateCycle::run()
             }
             continue;
         }
-        context.state.setUnreachable(id, panelDown ? outageError : entry.error);
+        m_intake->recordFailure(id, panelDown ? outageError : entry.error);
         noteDisplay(id, DisplayState::Unreachable);
         const EmbedRuntime *runtime = context.state.embedIfKnown(id);
         if (runtime && runtime->shown == DisplayState::Unreachable)

@@ -15,6 +15,7 @@ namespace Pterodisbot {
 
 struct BotContext;
 class EmbedPublisher;
+class SampleIntake;
 class StatsStream;
 
 //! What one update cycle did; the GUI and the benchmarks read it.
@@ -53,7 +54,8 @@ class UpdateCycle final : public QObject
     Q_DISABLE_COPY_MOVE(UpdateCycle)
 
 public:
-    UpdateCycle(BotContext *context, EmbedPublisher *publisher, QObject *parent = nullptr);
+    UpdateCycle(BotContext *context, EmbedPublisher *publisher, SampleIntake *intake,
+                QObject *parent = nullptr);
     ~UpdateCycle() override;
 
     //! Starts the timer and runs a first cycle at once.
@@ -126,6 +128,7 @@ private:
 
     BotContext *m_context;
     EmbedPublisher *m_publisher;
+    SampleIntake *m_intake;
     QTimer m_timer;
     bool m_running = false;
     int m_count = 0;

@@ -8,26 +8,11 @@
 
 #include "bot/BotContext.h"
 #include "bot/EmbedPublisher.h"
+#include "bot/SampleIntake.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
 
 namespace Pterodisbot {
-
-namespace {
-
-// The panel answers /resources from a 20 s cache per server: polled every 10 s, every other
-// answer repeats the one before. A running server's uptime grows between two measurements
-// seconds apart, so the same uptime after that long is the cache, and it must not enter the
-// graph as a flat step.
-bool isCachedRepeat(const ResourceSample &previous, const ResourceSample &next)
-{
-    constexpr qint64 measurementGapMs = 2000;
-    return next.uptimeMs > 0 && next.uptimeMs == previous.uptimeMs &&
-           next.state == previous.state &&
-           previous.timestamp.msecsTo(next.timestamp) >= measurementGapMs;
-}
-
-} // namespace
 
 void UpdateCycle::noteDisplay(const QString &serverId, DisplayState state)
 {
@@ -87,21 +72,8 @@ QString UpdateCycle::absorb(const QString &serverId, const ResourceSample &sampl
                             bool addToHistory, int *lazyBudget)
 {
     BotContext &context = *m_context;
-    const auto previous = context.state.sample(serverId);
-    const bool cached = previous && isCachedRepeat(*previous, sample);
-    ResourceSample known = sample;
-    if (cached)
-        known.timestamp = previous->timestamp; // measured when it was first answered
-    context.state.setSample(serverId, known, context.clock->monotonicMs());
-    if (addToHistory && !cached)
-        context.history.add(serverId, sample);
-
-    OutageAlerts::Observation observation;
-    observation.serverId = serverId;
-    observation.serverName = context.state.nameOf(serverId);
-    observation.state = sample.state;
-    if (const auto alert = context.alerts.observe(observation))
-        raise(alert->text);
+    m_intake->record(serverId, sample,
+                     addToHistory ? SampleIntake::Source::Poll : SampleIntake::Source::Stream);
 
     const Server *server = context.state.server(serverId);
     const DisplayState display =
