@@ -1,6 +1,10 @@
 #include "bot/AccessPolicy.h"
 
+#include <type_traits>
+
 #include <QTest>
+
+#include "bot/Admitted.h"
 
 using namespace Pterodisbot;
 
@@ -29,6 +33,15 @@ class TestAccessPolicy final : public QObject
     Q_OBJECT
 
 private slots:
+    // Handlers take an Admitted, which only the routing gate can make: code outside it cannot
+    // hand a handler an interaction that skipped the check.
+    void onlyTheGateAdmits()
+    {
+        static_assert(!std::is_constructible_v<Admitted, Interaction, AccessPolicy::Surface>);
+        static_assert(!std::is_default_constructible_v<Admitted>);
+        static_assert(std::is_copy_constructible_v<Admitted>); // handlers keep it by value
+    }
+
     void decides_data()
     {
         QTest::addColumn<QString>("controlRole");

@@ -1,5 +1,7 @@
 #include "bot/BotCore.h"
 
+#include <functional>
+
 #include <QDir>
 #include <QFileInfo>
 #include <QStandardPaths>
@@ -39,6 +41,38 @@ QCoro::Task<InteractionAnswer> refusal(QString text)
 }
 
 } // namespace
+
+//! Where every interaction passes the access policy of its surface; the only maker of Admitted.
+class InteractionGate
+{
+public:
+    using Handler = std::function<QCoro::Task<InteractionAnswer>(Admitted)>;
+
+    BotContext &context;
+    InteractionResponder &responder;
+
+    void route(Interaction interaction, AccessPolicy::Surface surface,
+               InteractionResponder::DeferStyle style, Handler handler) const
+    {
+        // A refused member gets the policy's reason, the handler never runs, and nothing
+        // reaches the panel.
+        const AccessPolicy::Decision decision = context.checkAccess(interaction, surface);
+        if (!decision) {
+            qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":"
+                                             << AccessPolicy::outcomeName(decision.outcome);
+            responder.handle(
+                interaction, [text = decision.message](Interaction) { return refusal(text); },
+                style);
+            return;
+        }
+        responder.handle(
+            interaction,
+            [handler = std::move(handler), surface](Interaction admitted) {
+                return handler(Admitted(std::move(admitted), surface));
+            },
+            style);
+    }
+};
 
 BotCore::BotCore(Config config, BotServices services, BotTuning tuning, QObject *parent)
     : QObject(parent)
@@ -620,10 +654,16 @@ void BotCore::onInteraction(const QJsonObject &json)
 
     // Every answer is ephemeral except the page buttons', which update the menu they are on.
     using Style = InteractionResponder::DeferStyle;
+    using Surface = AccessPolicy::Surface;
+    const InteractionGate gate{*m_context, *m_responder};
+    const auto route = [&gate](Interaction interaction, Surface surface, Style style,
+                               InteractionGate::Handler handler) {
+        gate.route(std::move(interaction), surface, style, std::move(handler));
+    };
     if (interaction.isCommand()) {
-        m_responder->handle(
-            interaction, [this](Interaction i) { return m_commands->handleCommand(std::move(i)); },
-            Style::EphemeralReply);
+        const Surface surface = CommandHandlers::surfaceOfCommand(interaction.commandName);
+        route(std::move(interaction), surface, Style::EphemeralReply,
+              [this](Admitted admitted) { return m_commands->handleCommand(std::move(admitted)); });
         return;
     }
     if (!interaction.isComponent())
@@ -641,32 +681,28 @@ void BotCore::onInteraction(const QJsonObject &json)
     case CustomId::Kind::Power:
     case CustomId::Kind::Address:
         if (!isSelect) {
-            m_responder->handle(
-                interaction,
-                [this, id = *id.id](Interaction i) { return m_power->handle(std::move(i), id); },
-                Style::EphemeralReply);
+            route(std::move(interaction), Surface::Button, Style::EphemeralReply,
+                  [this, id = *id.id](Admitted admitted) {
+                      return m_power->handle(std::move(admitted), id);
+                  });
             return;
         }
         break;
     case CustomId::Kind::Select:
         if (isSelect) {
-            m_responder->handle(
-                interaction,
-                [this, id = *id.id](Interaction i) {
-                    return m_commands->handleSelect(std::move(i), id);
-                },
-                Style::EphemeralReply);
+            route(std::move(interaction), Surface::Menu, Style::EphemeralReply,
+                  [this, id = *id.id](Admitted admitted) {
+                      return m_commands->handleSelect(std::move(admitted), id);
+                  });
             return;
         }
         break;
     case CustomId::Kind::Page:
         if (!isSelect) {
-            m_responder->handle(
-                interaction,
-                [this, id = *id.id](Interaction i) {
-                    return m_commands->handlePage(std::move(i), id);
-                },
-                Style::UpdateMessage);
+            route(std::move(interaction), Surface::Menu, Style::UpdateMessage,
+                  [this, id = *id.id](Admitted admitted) {
+                      return m_commands->handlePage(std::move(admitted), id);
+                  });
             return;
         }
         break;

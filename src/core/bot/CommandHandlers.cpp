@@ -104,9 +104,6 @@ std::optional<InteractionAnswer> CommandHandlers::beginBulk(const Interaction &i
                                                             const QString &progressVerb,
                                                             QStringList *ids)
 {
-    const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::Command);
-    if (!decision)
-        return reply(decision.message);
     *ids = m_context->store->serverIds();
     if (ids->isEmpty())
         return reply(nothingText);
@@ -115,10 +112,17 @@ std::optional<InteractionAnswer> CommandHandlers::beginBulk(const Interaction &i
     return std::nullopt;
 }
 
-QCoro::Task<InteractionAnswer> CommandHandlers::handleCommand(Interaction interaction)
+AccessPolicy::Surface CommandHandlers::surfaceOfCommand(const QString &name)
 {
+    return name == kServerStatus ? AccessPolicy::Surface::StatusCommand
+                                 : AccessPolicy::Surface::Command;
+}
+
+QCoro::Task<InteractionAnswer> CommandHandlers::handleCommand(Admitted admitted)
+{
+    const Interaction &interaction = admitted.interaction();
     if (interaction.commandName == kServerStatus)
-        co_return co_await serverStatus(interaction);
+        co_return co_await serverStatus();
     if (interaction.commandName == kRefreshEmbeds)
         co_return co_await refreshEmbeds(interaction);
     if (interaction.commandName == kPurgeEmbeds)
@@ -186,15 +190,9 @@ QCoro::Task<QList<ServerListEntry>> CommandHandlers::listEntries(int page)
     co_return entries;
 }
 
-QCoro::Task<InteractionAnswer> CommandHandlers::serverStatus(Interaction interaction)
+QCoro::Task<InteractionAnswer> CommandHandlers::serverStatus()
 {
     QPointer<CommandHandlers> self(this);
-    const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::StatusCommand);
-    if (!decision) {
-        qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":"
-                                         << AccessPolicy::outcomeName(decision.outcome);
-        co_return reply(decision.message);
-    }
     const ApiError error = co_await ensureServerList(false);
     if (!self)
         co_return abandoned();
@@ -209,12 +207,10 @@ QCoro::Task<InteractionAnswer> CommandHandlers::serverStatus(Interaction interac
     co_return InteractionAnswer::reply(ServerStatusMenu::build(entries, 0), true);
 }
 
-QCoro::Task<InteractionAnswer> CommandHandlers::handlePage(Interaction interaction, CustomId id)
+QCoro::Task<InteractionAnswer> CommandHandlers::handlePage(Admitted admitted, CustomId id)
 {
+    Q_UNUSED(admitted)
     QPointer<CommandHandlers> self(this);
-    const auto decision = m_context->checkAccess(interaction, AccessPolicy::Surface::Menu);
-    if (!decision)
-        co_return reply(decision.message);
     const ApiError error = co_await ensureServerList(false);
     if (!self)
         co_return abandoned();
@@ -230,14 +226,12 @@ QCoro::Task<InteractionAnswer> CommandHandlers::handlePage(Interaction interacti
     co_return InteractionAnswer::update(ServerStatusMenu::build(entries, id.pageNumber()));
 }
 
-QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Interaction interaction, CustomId id)
+QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Admitted admitted, CustomId id)
 {
     Q_UNUSED(id)
     QPointer<CommandHandlers> self(this);
     BotContext &context = *m_context;
-    const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Menu);
-    if (!decision)
-        co_return reply(decision.message);
+    const Interaction &interaction = admitted.interaction();
     // The value came from the network: only a server of the cached list is accepted, and the
     // panel is not asked about anything else.
     const QString value = interaction.values.value(0);

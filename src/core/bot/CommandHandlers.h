@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 
+#include "bot/Admitted.h"
 #include "bot/CustomId.h"
 #include "bot/EmbedPublisher.h"
 #include "bot/ServerStatusMenu.h"
@@ -38,11 +39,15 @@ public:
     //! The guild commands as registered with Discord (bulk overwrite body).
     static QJsonArray commandDefinitions();
 
-    QCoro::Task<InteractionAnswer> handleCommand(Interaction interaction);
+    //! The surface whose access rule a command follows: /server_status the status rule, the
+    //! embed commands (and unknown names) the control role.
+    static AccessPolicy::Surface surfaceOfCommand(const QString &name);
+
+    QCoro::Task<InteractionAnswer> handleCommand(Admitted admitted);
     //! The server select of the /server_status reply.
-    QCoro::Task<InteractionAnswer> handleSelect(Interaction interaction, CustomId id);
+    QCoro::Task<InteractionAnswer> handleSelect(Admitted admitted, CustomId id);
     //! Previous / Next under the select (answers are updates of the menu).
-    QCoro::Task<InteractionAnswer> handlePage(Interaction interaction, CustomId id);
+    QCoro::Task<InteractionAnswer> handlePage(Admitted admitted, CustomId id);
 
     //! Outcomes of a bulk operation on embeds.
     struct EmbedTally
@@ -60,7 +65,7 @@ public:
     QCoro::Task<EmbedTally> refreshTracked(QStringList ids);
 
 private:
-    QCoro::Task<InteractionAnswer> serverStatus(Interaction interaction);
+    QCoro::Task<InteractionAnswer> serverStatus();
     QCoro::Task<InteractionAnswer> refreshEmbeds(Interaction interaction);
     QCoro::Task<InteractionAnswer> purgeEmbeds(Interaction interaction);
     //! Fetches the server list when there is none yet (or \a force); the error when that failed.

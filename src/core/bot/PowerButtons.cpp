@@ -120,18 +120,16 @@ QString PowerButtons::failureText(CustomId::PowerAction action, const QString &n
     return QStringLiteral("Could not %1 **%2**: %3").arg(verb(action), name, endedSentence(why));
 }
 
-QCoro::Task<InteractionAnswer> PowerButtons::handle(Interaction interaction, CustomId id)
+QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId id)
 {
     QPointer<PowerButtons> self(this);
     BotContext &context = *m_context;
+    const Interaction &interaction = admitted.interaction();
     const auto refuse = [&interaction](const QString &log, const QString &text) {
         qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":" << log;
         return InteractionAnswer::ephemeralText(text);
     };
 
-    const auto decision = context.checkAccess(interaction, AccessPolicy::Surface::Button);
-    if (!decision)
-        co_return refuse(AccessPolicy::outcomeName(decision.outcome), decision.message);
     // Only servers with a tracked embed, pressed on that very embed: anything else is a stale
     // or forged custom_id and never reaches the panel.
     QString serverId = id.identifier();

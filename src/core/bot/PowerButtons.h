@@ -3,6 +3,7 @@
 #include <QCoroTask>
 #include <QObject>
 
+#include "bot/Admitted.h"
 #include "bot/CustomId.h"
 #include "discord/Interaction.h"
 #include "discord/InteractionAnswer.h"
@@ -33,7 +34,7 @@ public:
 
     //! \a id is a Power or Address id parsed from the interaction's custom_id. Runs under
     //! BotContext::responder with the ephemeral reply style; every answer is ephemeral.
-    QCoro::Task<InteractionAnswer> handle(Interaction interaction, CustomId id);
+    QCoro::Task<InteractionAnswer> handle(Admitted admitted, CustomId id);
 
     //! "Restart sent to Survival — it is stopping" (no state known: without the dash part). A
     //! state that does not show the action yet (showsAction) is reported as the panel's lag.
