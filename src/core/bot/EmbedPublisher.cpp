@@ -7,6 +7,7 @@
 #include "ChartRenderer.h"
 #include "discord/DiscordError.h"
 #include "discord/RestClient.h"
+#include "discord/TypedReply.h"
 #include "logging.h"
 
 namespace Pterodisbot {
@@ -107,7 +108,7 @@ EmbedPublisher::Rendered EmbedPublisher::render(const QString &serverId, bool al
     return rendered;
 }
 
-void EmbedPublisher::remember(const QString &serverId, const QJsonObject &answer,
+void EmbedPublisher::remember(const QString &serverId, const MessageInfo &answer,
                               const Rendered &rendered)
 {
     BotContext &context = *m_context;
@@ -117,14 +118,12 @@ void EmbedPublisher::remember(const QString &serverId, const QJsonObject &answer
     runtime.imageHash.clear();
     runtime.blockedUntilMs = 0;
     if (!rendered.chartName.isEmpty()) {
-        if (const auto info = MessageInfo::fromJson(answer)) {
-            for (const AttachmentInfo &attachment : info->attachments) {
-                if (attachment.filename == rendered.chartName) {
-                    runtime.attachmentId = attachment.id;
-                    runtime.attachmentName = attachment.filename;
-                    runtime.imageHash = rendered.hash;
-                    break;
-                }
+        for (const AttachmentInfo &attachment : answer.attachments) {
+            if (attachment.filename == rendered.chartName) {
+                runtime.attachmentId = attachment.id;
+                runtime.attachmentName = attachment.filename;
+                runtime.imageHash = rendered.hash;
+                break;
             }
         }
     }
@@ -206,32 +205,31 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::post(QString serverId, QStri
     result.chartRendered = rendered.chartRendered;
     result.imageUploaded = rendered.imageUploaded;
     beginWrite();
-    const RestResult reply = co_await awaitReply(rest->createMessage(channelId, rendered.message));
-    const ApiError error = reply.error;
-    const QJsonObject answer = reply.object();
+    const auto sent =
+        co_await awaitTyped<MessageInfo>(rest->createMessage(channelId, rendered.message));
+    const ApiError error = sent.error;
     if (!self)
         co_return result;
     endWrite();
     result.error = error;
-    const auto info = MessageInfo::fromJson(answer);
-    if (error || !info) {
+    if (error) {
         result.outcome = isPermissionProblem(error) ? Outcome::Refused : Outcome::Failed;
         saveStore();
-        const QString why = error ? error.toString() : QStringLiteral("no message id");
+        const QString why = error.toString();
         qCWarning(lcBot).noquote()
             << "could not post the embed of" << m_context->state.nameOf(serverId) << "in channel"
             << channelId << ":" << why;
         emit embedWriteFailed(serverId, QStringLiteral("could not post: %1").arg(why));
         co_return result;
     }
-    result.location = EmbedLocation{channelId, info->id};
+    result.location = EmbedLocation{channelId, sent.value.id};
     m_context->store->track(serverId, result.location);
-    remember(serverId, answer, rendered);
+    remember(serverId, sent.value, rendered);
     saveStore();
     result.outcome = Outcome::Done;
     qCInfo(lcBot).noquote() << "posted the embed of" << m_context->state.nameOf(serverId)
-                            << "in channel" << channelId << "as message" << info->id;
-    emit embedPosted(serverId, channelId, info->id);
+                            << "in channel" << channelId << "as message" << sent.value.id;
+    emit embedPosted(serverId, channelId, sent.value.id);
     co_return result;
 }
 
@@ -276,10 +274,9 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::editOnce(QString serverId, Q
     result.imageUploaded = rendered.imageUploaded;
     result.imageKept = rendered.imageKept;
     beginWrite();
-    const RestResult reply = co_await awaitReply(
+    const auto edited = co_await awaitTyped<MessageInfo>(
         rest->editMessage(location->channelId, location->messageId, rendered.message));
-    const ApiError error = reply.error;
-    const QJsonObject answer = reply.object();
+    const ApiError error = edited.error;
     if (!self)
         co_return result;
     endWrite();
@@ -287,7 +284,7 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::editOnce(QString serverId, Q
     if (!error) {
         // Tracking may have moved (a post or purge) while the request was in flight.
         if (context.store->lookup(serverId) == location)
-            remember(serverId, answer, rendered);
+            remember(serverId, edited.value, rendered);
         result.outcome = Outcome::Done;
         qCDebug(lcBot).noquote() << "edited the embed of" << context.state.nameOf(serverId) << "("
                                  << reason << ")";
@@ -348,30 +345,28 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::repost(QString serverId, Emb
     result.chartRendered = rendered.chartRendered;
     result.imageUploaded = rendered.imageUploaded;
     beginWrite();
-    const RestResult reply =
-        co_await awaitReply(rest->createMessage(old.channelId, rendered.message));
-    const ApiError error = reply.error;
-    const QJsonObject answer = reply.object();
+    const auto sent =
+        co_await awaitTyped<MessageInfo>(rest->createMessage(old.channelId, rendered.message));
+    const ApiError error = sent.error;
     if (!self)
         co_return result;
     endWrite();
-    const auto info = MessageInfo::fromJson(answer);
     result.error = error;
-    if (error || !info) {
+    if (error) {
         qCWarning(lcBot).noquote() << "could not repost the embed of"
                                    << context.state.nameOf(serverId) << ":" << error.toString();
         context.policy.forget(serverId);
         result.outcome = isPermissionProblem(error) ? Outcome::Refused : Outcome::Failed;
         co_return result;
     }
-    result.location = EmbedLocation{old.channelId, info->id};
+    result.location = EmbedLocation{old.channelId, sent.value.id};
     if (!context.store->move(serverId, result.location))
         context.store->track(serverId, result.location);
     context.state.forgetEmbed(serverId);
-    remember(serverId, answer, rendered);
+    remember(serverId, sent.value, rendered);
     saveStore();
     result.outcome = Outcome::Reposted;
-    emit embedPosted(serverId, old.channelId, info->id);
+    emit embedPosted(serverId, old.channelId, sent.value.id);
     emit embedEdited(serverId, reason);
     // The old message would otherwise stay behind as a frozen duplicate.
     const ApiError deleted = co_await deleteMessage(old);

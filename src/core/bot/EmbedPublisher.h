@@ -16,6 +16,7 @@ namespace Pterodisbot {
 
 struct BotContext;
 class RestReply;
+struct MessageInfo;
 
 //! Writes status embeds to Discord: posts, edits, reposts and deletes them, keeps EmbedStore in
 //! step, and turns Discord's answers into tracking decisions:
@@ -105,7 +106,7 @@ private:
     //! Builds the message for \a serverId; \a allowKeep: the message may keep its attachment.
     Rendered render(const QString &serverId, bool allowKeep) const;
     //! Records what the message shows now that Discord accepted it.
-    void remember(const QString &serverId, const QJsonObject &answer, const Rendered &rendered);
+    void remember(const QString &serverId, const MessageInfo &answer, const Rendered &rendered);
     QCoro::Task<Result> editOnce(QString serverId, QString reason);
     QCoro::Task<Result> repost(QString serverId, EmbedLocation old, QString reason);
     QCoro::Task<ApiError> deleteMessage(EmbedLocation location);
