@@ -11,6 +11,7 @@
 
 #include "discord/Message.h"
 #include "discord/RateLimitBuckets.h"
+#include "discord/RestCall.h"
 #include "discord/RestReply.h"
 #include "net/RetryPolicy.h"
 
@@ -42,23 +43,12 @@ struct RestOptions
     std::optional<QSslConfiguration> sslConfiguration;
 };
 
-//! What a call sends: shared by the attempts of one RestReply (a multipart body is rebuilt
-//! for every attempt, because a sent QHttpMultiPart cannot be read again).
-struct RestCall
-{
-    QByteArray method;
-    QString path; //!< relative to the base URL, with query
-    QByteArray jsonBody;
-    bool hasBody = false;
-    QList<MessageFile> files;
-    QString auditLogReason;
-};
-
 //! Discord REST over HttpClient: bot authentication, the DiscordBot User-Agent, per-request
 //! timeouts, the bucket rate limiter (RateLimitBuckets), Discord's error format (discordError),
 //! retries for 5xx with backoff, 429s waited out (the limiter holds the bucket or everything
 //! meanwhile), and the invalid-request guard that stops all sending before Discord bans the IP.
-//! Endpoints are thin methods (RestEndpoints.cpp); anything else goes through send().
+//! Endpoints are thin methods sending what DiscordEndpoints builds; anything else goes through
+//! send().
 //!
 //! Each attempt is its own HttpRequest sent once; the retry loop is here rather than in the
 //! transport because between attempts Discord needs what HttpClient cannot do: a fresh
@@ -93,7 +83,7 @@ public:
     RestReply *sendMessage(const QByteArray &method, const QString &path, const Message &message,
                            Message::Mode mode);
 
-    // --- endpoints (RestEndpoints.cpp)
+    // --- endpoints (the calls come from DiscordEndpoints)
     RestReply *getGatewayBot();
     RestReply *getCurrentUser();
     RestReply *getGuildRoles(const QString &guildId);
