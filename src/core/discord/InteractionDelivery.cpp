@@ -52,7 +52,7 @@ void InteractionDelivery::defer(const ExchangePtr &exchange, Done done)
          std::move(done));
 }
 
-void InteractionDelivery::editProgress(const ExchangePtr &exchange, Message message, Done done)
+void InteractionDelivery::progress(const ExchangePtr &exchange, Message message, Done done)
 {
     RestClient *rest = restFor(exchange, done);
     if (!rest)
@@ -60,21 +60,14 @@ void InteractionDelivery::editProgress(const ExchangePtr &exchange, Message mess
     const Interaction &interaction = exchange->interaction;
     if (exchange->updates)
         message.flags &= ~Message::Ephemeral; // an update keeps the message's own flags
-    then(rest->editOriginalResponse(interaction.applicationId, interaction.token, message),
-         std::move(done));
-}
-
-void InteractionDelivery::progressCallback(const ExchangePtr &exchange, Message message, Done done)
-{
-    RestClient *rest = restFor(exchange, done);
-    if (!rest)
+    if (exchange->phase == InteractionExchange::Phase::Acknowledged) {
+        then(rest->editOriginalResponse(interaction.applicationId, interaction.token, message),
+             std::move(done));
         return;
-    const Interaction &interaction = exchange->interaction;
+    }
     InteractionCallbackType type = InteractionCallbackType::UpdateMessage;
     Message::Mode mode = Message::Mode::Edit;
-    if (exchange->updates) {
-        message.flags &= ~Message::Ephemeral; // an update keeps the message's own flags
-    } else {
+    if (!exchange->updates) {
         type = InteractionCallbackType::ChannelMessageWithSource;
         mode = Message::Mode::Create;
         if (exchange->ephemeral)
@@ -87,12 +80,29 @@ void InteractionDelivery::progressCallback(const ExchangePtr &exchange, Message 
          std::move(done));
 }
 
-void InteractionDelivery::answerByCallback(const ExchangePtr &exchange,
-                                           const InteractionAnswer &answer, Done done)
+void InteractionDelivery::answer(const ExchangePtr &exchange, const InteractionAnswer &answer,
+                                 bool originalExists, Done done)
 {
     RestClient *rest = restFor(exchange, done);
     if (!rest)
         return;
+    // Once the answer landed, its follow-ups go out in order.
+    const auto next = [this, exchange, followUps = answer.followUps, done](const ApiError &error) {
+        if (error) {
+            done(error);
+            return;
+        }
+        sendFollowUps(exchange, followUps, done);
+    };
+    if (originalExists)
+        answerAfterOriginal(rest, exchange, answer, next, done);
+    else
+        answerByCallback(rest, exchange, answer, next);
+}
+
+void InteractionDelivery::answerByCallback(RestClient *rest, const ExchangePtr &exchange,
+                                           const InteractionAnswer &answer, Done next)
+{
     const Interaction &interaction = exchange->interaction;
     InteractionCallbackType type = InteractionCallbackType::ChannelMessageWithSource;
     std::optional<Message> data = answer.message;
@@ -120,32 +130,14 @@ void InteractionDelivery::answerByCallback(const ExchangePtr &exchange,
     }
     if (type == InteractionCallbackType::ChannelMessageWithSource && exchange->ephemeral)
         data->flags |= Message::Ephemeral;
-    RestReply *reply =
-        rest->createInteractionResponse(interaction.id, interaction.token, int(type), data, mode);
-    then(reply, [this, exchange, followUps = answer.followUps, done](const ApiError &error) {
-        if (error) {
-            done(error);
-            return;
-        }
-        sendFollowUps(exchange, followUps, done);
-    });
+    then(rest->createInteractionResponse(interaction.id, interaction.token, int(type), data, mode),
+         std::move(next));
 }
 
-void InteractionDelivery::answerAfterOriginal(const ExchangePtr &exchange,
-                                              const InteractionAnswer &answer, Done done)
+void InteractionDelivery::answerAfterOriginal(RestClient *rest, const ExchangePtr &exchange,
+                                              const InteractionAnswer &answer, Done next, Done done)
 {
-    RestClient *rest = restFor(exchange, done);
-    if (!rest)
-        return;
     const Interaction &interaction = exchange->interaction;
-    const auto next = [this, exchange, followUps = answer.followUps, done](const ApiError &error) {
-        if (error) {
-            done(error);
-            return;
-        }
-        sendFollowUps(exchange, followUps, done);
-    };
-
     if (answer.kind == InteractionAnswer::Kind::Acknowledge) {
         if (exchange->updates)
             next({});

@@ -41,19 +41,22 @@ public:
     static int deferralType(const InteractionExchange &exchange);
     //! Defers with deferralType() (type 5 with flag 64 when the exchange is ephemeral).
     void defer(const ExchangePtr &exchange, Done done);
-    //! Progress once @original exists: an edit of it.
-    void editProgress(const ExchangePtr &exchange, Message message, Done done);
-    //! Progress before anything reached Discord: the callback itself (type 7 for updates, else
-    //! 4); the exchange's replies are as ephemeral as this message from now on.
-    void progressCallback(const ExchangePtr &exchange, Message message, Done done);
-    //! The answer as the callback, then its follow-ups; \a done once, with the first error.
-    void answerByCallback(const ExchangePtr &exchange, const InteractionAnswer &answer, Done done);
-    //! The answer once @original exists, then its follow-ups; \a done once, with the first
-    //! error.
-    void answerAfterOriginal(const ExchangePtr &exchange, const InteractionAnswer &answer,
-                             Done done);
+    //! Progress: an edit of @original once it exists, else the callback itself (type 7 for
+    //! updates, else 4), after which the exchange's replies are as ephemeral as this message.
+    void progress(const ExchangePtr &exchange, Message message, Done done);
+    //! The answer, then its follow-ups; \a done once, with the first error. Before anything
+    //! reached Discord the answer is the callback; once @original exists (\a originalExists)
+    //! it edits or deletes @original, or is a follow-up where @original is not the right
+    //! message (an ephemeral reply after a public deferral replaces it by one).
+    void answer(const ExchangePtr &exchange, const InteractionAnswer &answer, bool originalExists,
+                Done done);
 
 private:
+    void answerByCallback(RestClient *rest, const ExchangePtr &exchange,
+                          const InteractionAnswer &answer, Done next);
+    //! \a next after the answer landed, \a done on an error before it.
+    void answerAfterOriginal(RestClient *rest, const ExchangePtr &exchange,
+                             const InteractionAnswer &answer, Done next, Done done);
     void sendFollowUps(const ExchangePtr &exchange, QList<Message> followUps, Done done);
     //! The exchange's client, or null after calling \a done with clientGone().
     static RestClient *restFor(const ExchangePtr &exchange, const Done &done);

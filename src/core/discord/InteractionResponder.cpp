@@ -132,11 +132,8 @@ void InteractionResponder::pump(const ExchangePtr &exchange)
         exchange->timer->stop();
         const bool hasOriginal = exchange->phase == Phase::Acknowledged;
         exchange->phase = Phase::Answering;
-        const auto done = [this, exchange](const ApiError &error) { complete(exchange, error); };
-        if (hasOriginal)
-            m_delivery->answerAfterOriginal(exchange, answer, done);
-        else
-            m_delivery->answerByCallback(exchange, answer, done);
+        m_delivery->answer(exchange, answer, hasOriginal,
+                           [this, exchange](const ApiError &error) { complete(exchange, error); });
         return;
     }
     if (exchange->progress) {
@@ -173,33 +170,31 @@ void InteractionResponder::sendProgress(const ExchangePtr &exchange, Message mes
     if (!restFor(exchange))
         return;
     exchange->busy = true;
-    if (exchange->phase == InteractionExchange::Phase::Acknowledged) {
-        m_delivery->editProgress(
-            exchange, std::move(message), [this, exchange](const ApiError &error) {
-                exchange->busy = false;
+    const bool editsOriginal = exchange->phase == InteractionExchange::Phase::Acknowledged;
+    // Otherwise the progress is the callback itself: no deferral is needed any more.
+    if (!editsOriginal)
+        exchange->timer->stop();
+    m_delivery->progress(
+        exchange, std::move(message), [this, exchange, editsOriginal](const ApiError &error) {
+            exchange->busy = false;
+            if (editsOriginal) {
                 if (error) {
                     qCWarning(lcInteractions).noquote()
                         << "could not show progress for" << exchange->interaction.describe() << ":"
                         << error.toString();
                 }
                 pump(exchange);
-            });
-        return;
-    }
-    // The progress is the callback itself: no deferral is needed any more.
-    exchange->timer->stop();
-    m_delivery->progressCallback(exchange, std::move(message),
-                                 [this, exchange](const ApiError &error) {
-                                     exchange->busy = false;
-                                     if (exchange->phase == InteractionExchange::Phase::Done)
-                                         return;
-                                     if (error) {
-                                         complete(exchange, error);
-                                         return;
-                                     }
-                                     acknowledged(exchange);
-                                     pump(exchange);
-                                 });
+                return;
+            }
+            if (exchange->phase == InteractionExchange::Phase::Done)
+                return;
+            if (error) {
+                complete(exchange, error);
+                return;
+            }
+            acknowledged(exchange);
+            pump(exchange);
+        });
 }
 
 void InteractionResponder::acknowledged(const ExchangePtr &exchange)

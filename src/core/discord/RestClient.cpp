@@ -6,7 +6,6 @@
 #include <QCoro/QCoroSignal>
 
 #include "Clock.h"
-#include "discord/DiscordEndpoints.h"
 #include "discord/DiscordError.h"
 #include "logging.h"
 #include "net/HttpClient.h"
@@ -181,84 +180,6 @@ RestReply *RestClient::sendMessage(const QByteArray &method, const QString &path
                                    const Message &message, Message::Mode mode)
 {
     return send(RestCall::message(method, path, message, mode));
-}
-
-RestReply *RestClient::getGatewayBot()
-{
-    return send(DiscordEndpoints::getGatewayBot());
-}
-
-RestReply *RestClient::getCurrentUser()
-{
-    return send(DiscordEndpoints::getCurrentUser());
-}
-
-RestReply *RestClient::getGuildRoles(const QString &guildId)
-{
-    return send(DiscordEndpoints::getGuildRoles(guildId));
-}
-
-RestReply *RestClient::createMessage(const QString &channelId, const Message &message)
-{
-    return send(DiscordEndpoints::createMessage(channelId, message));
-}
-
-RestReply *RestClient::editMessage(const QString &channelId, const QString &messageId,
-                                   const Message &message)
-{
-    return send(DiscordEndpoints::editMessage(channelId, messageId, message));
-}
-
-RestReply *RestClient::deleteMessage(const QString &channelId, const QString &messageId)
-{
-    return send(DiscordEndpoints::deleteMessage(channelId, messageId));
-}
-
-RestReply *RestClient::getMessage(const QString &channelId, const QString &messageId)
-{
-    return send(DiscordEndpoints::getMessage(channelId, messageId));
-}
-
-RestReply *RestClient::getGuildCommands(const QString &applicationId, const QString &guildId)
-{
-    return send(DiscordEndpoints::getGuildCommands(applicationId, guildId));
-}
-
-RestReply *RestClient::bulkOverwriteGuildCommands(const QString &applicationId,
-                                                  const QString &guildId,
-                                                  const QJsonArray &commands)
-{
-    return send(DiscordEndpoints::bulkOverwriteGuildCommands(applicationId, guildId, commands));
-}
-
-RestReply *RestClient::createInteractionResponse(const QString &interactionId, const QString &token,
-                                                 int type, const std::optional<Message> &data,
-                                                 Message::Mode mode)
-{
-    return send(
-        DiscordEndpoints::createInteractionResponse(interactionId, token, type, data, mode));
-}
-
-RestReply *RestClient::getOriginalResponse(const QString &applicationId, const QString &token)
-{
-    return send(DiscordEndpoints::getOriginalResponse(applicationId, token));
-}
-
-RestReply *RestClient::editOriginalResponse(const QString &applicationId, const QString &token,
-                                            const Message &message)
-{
-    return send(DiscordEndpoints::editOriginalResponse(applicationId, token, message));
-}
-
-RestReply *RestClient::deleteOriginalResponse(const QString &applicationId, const QString &token)
-{
-    return send(DiscordEndpoints::deleteOriginalResponse(applicationId, token));
-}
-
-RestReply *RestClient::createFollowUp(const QString &applicationId, const QString &token,
-                                      const Message &message)
-{
-    return send(DiscordEndpoints::createFollowUp(applicationId, token, message));
 }
 
 void RestClient::startAttempt(RestReply *reply)

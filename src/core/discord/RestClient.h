@@ -9,6 +9,7 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include "discord/DiscordEndpoints.h"
 #include "discord/Message.h"
 #include "discord/RateLimitBuckets.h"
 #include "discord/RestCall.h"
@@ -84,30 +85,67 @@ public:
                            Message::Mode mode);
 
     // --- endpoints (the calls come from DiscordEndpoints)
-    RestReply *getGatewayBot();
-    RestReply *getCurrentUser();
-    RestReply *getGuildRoles(const QString &guildId);
-    RestReply *createMessage(const QString &channelId, const Message &message);
+    RestReply *getGatewayBot() { return send(DiscordEndpoints::getGatewayBot()); }
+    RestReply *getCurrentUser() { return send(DiscordEndpoints::getCurrentUser()); }
+    RestReply *getGuildRoles(const QString &guildId)
+    {
+        return send(DiscordEndpoints::getGuildRoles(guildId));
+    }
+    RestReply *createMessage(const QString &channelId, const Message &message)
+    {
+        return send(DiscordEndpoints::createMessage(channelId, message));
+    }
     //! A full re-render: content, embeds, components and attachments are replaced. To replace
     //! the chart put the new PNG in message.files (sent as files[0], the embed pointing at
     //! attachment://<name>); to keep the old one list it in message.keptAttachments.
     RestReply *editMessage(const QString &channelId, const QString &messageId,
-                           const Message &message);
-    RestReply *deleteMessage(const QString &channelId, const QString &messageId);
-    RestReply *getMessage(const QString &channelId, const QString &messageId);
-    RestReply *getGuildCommands(const QString &applicationId, const QString &guildId);
+                           const Message &message)
+    {
+        return send(DiscordEndpoints::editMessage(channelId, messageId, message));
+    }
+    RestReply *deleteMessage(const QString &channelId, const QString &messageId)
+    {
+        return send(DiscordEndpoints::deleteMessage(channelId, messageId));
+    }
+    RestReply *getMessage(const QString &channelId, const QString &messageId)
+    {
+        return send(DiscordEndpoints::getMessage(channelId, messageId));
+    }
+    RestReply *getGuildCommands(const QString &applicationId, const QString &guildId)
+    {
+        return send(DiscordEndpoints::getGuildCommands(applicationId, guildId));
+    }
     RestReply *bulkOverwriteGuildCommands(const QString &applicationId, const QString &guildId,
-                                          const QJsonArray &commands);
+                                          const QJsonArray &commands)
+    {
+        return send(DiscordEndpoints::bulkOverwriteGuildCommands(applicationId, guildId, commands));
+    }
     //! POST /interactions/{id}/{token}/callback with {type, data}.
     RestReply *createInteractionResponse(const QString &interactionId, const QString &token,
                                          int type, const std::optional<Message> &data,
-                                         Message::Mode mode = Message::Mode::Create);
-    RestReply *getOriginalResponse(const QString &applicationId, const QString &token);
+                                         Message::Mode mode = Message::Mode::Create)
+    {
+        return send(
+            DiscordEndpoints::createInteractionResponse(interactionId, token, type, data, mode));
+    }
+    RestReply *getOriginalResponse(const QString &applicationId, const QString &token)
+    {
+        return send(DiscordEndpoints::getOriginalResponse(applicationId, token));
+    }
     RestReply *editOriginalResponse(const QString &applicationId, const QString &token,
-                                    const Message &message);
-    RestReply *deleteOriginalResponse(const QString &applicationId, const QString &token);
+                                    const Message &message)
+    {
+        return send(DiscordEndpoints::editOriginalResponse(applicationId, token, message));
+    }
+    RestReply *deleteOriginalResponse(const QString &applicationId, const QString &token)
+    {
+        return send(DiscordEndpoints::deleteOriginalResponse(applicationId, token));
+    }
     RestReply *createFollowUp(const QString &applicationId, const QString &token,
-                              const Message &message);
+                              const Message &message)
+    {
+        return send(DiscordEndpoints::createFollowUp(applicationId, token, message));
+    }
 
     //! Shutdown: nothing new is sent and nothing retried; calls waiting for a retry or a
     //! rate limit end at once with Cancelled, calls on the wire get \a graceMs to finish.
