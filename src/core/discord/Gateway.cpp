@@ -2,7 +2,10 @@
 
 #include <algorithm>
 
+#include <QJsonDocument>
+#include <QJsonParseError>
 #include <QNetworkRequest>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QSysInfo>
 #include <QUrlQuery>
@@ -21,6 +24,7 @@ Gateway::Gateway(GatewaySettings settings, Clock *clock, QObject *parent)
     , m_random([] { return QRandomGenerator::global()->generateDouble(); })
     , m_backoff(m_settings.backoffBaseMs, m_settings.backoffMaxMs, m_random)
     , m_limiter(m_clock, m_settings.sendLimit, m_settings.sendWindowMs)
+    , m_heartbeat(m_clock)
     , m_inflater(std::make_unique<ZlibStreamInflater>())
 {
     registerSecret(m_settings.token);
@@ -30,10 +34,10 @@ Gateway::Gateway(GatewaySettings settings, Clock *clock, QObject *parent)
     if (m_settings.os.isEmpty())
         m_settings.os = QSysInfo::kernelType();
 
-    for (QTimer *timer :
-         {&m_heartbeatTimer, &m_helloTimer, &m_reconnectTimer, &m_identifyTimer, &m_sendTimer})
+    for (QTimer *timer : {&m_helloTimer, &m_reconnectTimer, &m_identifyTimer, &m_sendTimer})
         timer->setSingleShot(true);
-    connect(&m_heartbeatTimer, &QTimer::timeout, this, &Gateway::onHeartbeatDue);
+    connect(&m_heartbeat, &GatewayHeartbeat::due, this, &Gateway::sendHeartbeat);
+    connect(&m_heartbeat, &GatewayHeartbeat::missed, this, &Gateway::onHeartbeatMissed);
     connect(&m_helloTimer, &QTimer::timeout, this, [this] {
         qCWarning(lcGateway) << "no HELLO within" << m_settings.helloTimeoutMs << "ms";
         reconnect(true, QStringLiteral("HELLO timeout"));
@@ -132,7 +136,7 @@ void Gateway::start(const QUrl &gatewayUrl)
                  kNormalCloseCode, true);
         return;
     }
-    m_reconnectResumes = !m_sessionId.isEmpty();
+    m_reconnectResumes = m_session.isValid();
     connectSocket();
 }
 
@@ -140,7 +144,7 @@ void Gateway::stop(StopMode mode)
 {
     const bool keep = mode == StopMode::KeepSession;
     if (!keep)
-        dropSession();
+        m_session.drop();
     stopWith(QStringLiteral("stopped on request"), keep ? kKeepSessionCloseCode : kNormalCloseCode,
              false);
 }
@@ -166,17 +170,10 @@ void Gateway::stopWith(const QString &reason, int closeCode, bool fatal)
 
 void Gateway::stopTimers()
 {
-    m_heartbeatTimer.stop();
+    m_heartbeat.stop();
     m_helloTimer.stop();
     m_identifyTimer.stop();
     m_sendTimer.stop();
-}
-
-void Gateway::dropSession()
-{
-    m_sessionId.clear();
-    m_resumeUrl.clear();
-    m_sequence = -1;
 }
 
 QUrl Gateway::connectionUrl(const QUrl &base) const
@@ -197,15 +194,14 @@ void Gateway::connectSocket()
 {
     if (m_socket)
         retireSocket(kResumableCloseCode, QStringLiteral("reconnecting"));
-    m_connectingToResume = m_reconnectResumes && !m_sessionId.isEmpty();
+    m_connectingToResume = m_reconnectResumes && m_session.isValid();
     // A resume URL that keeps failing may be gone; RESUME works on the normal URL too.
     m_usingResumeUrl =
-        m_connectingToResume && m_resumeUrl.isValid() && m_failedResumeUrlConnects < 2;
-    const QUrl url = connectionUrl(m_usingResumeUrl ? m_resumeUrl : m_gatewayUrl);
+        m_connectingToResume && m_session.resumeUrl().isValid() && m_failedResumeUrlConnects < 2;
+    const QUrl url = connectionUrl(m_usingResumeUrl ? m_session.resumeUrl() : m_gatewayUrl);
 
     m_helloReceived = false;
-    m_ackPending = false;
-    m_heartbeatIntervalMs = 0;
+    m_heartbeat.reset();
     m_inflater->reset();
     m_limiter.reset();
     setState(State::Connecting);
@@ -299,7 +295,7 @@ void Gateway::onSocketDisconnected()
     case GatewayCloseAction::Identify:
         qCWarning(lcGateway).noquote()
             << "closed with" << code << decision.name << "- the session is gone";
-        dropSession();
+        m_session.drop();
         scheduleReconnect(false, m_backoff.nextDelayMs());
         return;
     case GatewayCloseAction::Resume:
@@ -312,6 +308,246 @@ void Gateway::onSocketDisconnected()
                                            << QStringLiteral("(%1)").arg(decision.name) << reason;
         scheduleReconnect(true, m_backoff.nextDelayMs());
         return;
+    }
+}
+
+void Gateway::onTextMessage(const QString &message)
+{
+    handlePayload(message.toUtf8());
+}
+
+void Gateway::onBinaryMessage(const QByteArray &message)
+{
+    if (!m_settings.zlibStream) {
+        handlePayload(message);
+        return;
+    }
+    QByteArray json;
+    switch (m_inflater->feed(message, &json)) {
+    case ZlibStreamInflater::Status::NeedMore:
+        return;
+    case ZlibStreamInflater::Status::Message:
+        handlePayload(json);
+        return;
+    case ZlibStreamInflater::Status::Error:
+        qCWarning(lcGateway).noquote() << "zlib-stream:" << m_inflater->errorString();
+        reconnect(true, QStringLiteral("corrupt zlib stream"));
+        return;
+    }
+}
+
+void Gateway::handlePayload(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json, &error);
+    if (!doc.isObject()) {
+        qCWarning(lcGateway).noquote()
+            << "ignoring a payload that is not a JSON object:" << error.errorString();
+        return;
+    }
+    const QJsonObject payload = doc.object();
+    const int op = payload.value(QStringLiteral("op")).toInt(-1);
+    const QJsonValue d = payload.value(QStringLiteral("d"));
+    switch (op) {
+    case GatewayOp::Dispatch:
+        handleDispatch(payload);
+        return;
+    case GatewayOp::Hello:
+        handleHello(d.toObject());
+        return;
+    case GatewayOp::HeartbeatAck:
+        emit latencyChanged(m_heartbeat.acknowledge());
+        return;
+    case GatewayOp::Heartbeat:
+        sendHeartbeat();
+        return;
+    case GatewayOp::Reconnect:
+        reconnect(true, QStringLiteral("server asked to reconnect (op 7)"));
+        return;
+    case GatewayOp::InvalidSession:
+        handleInvalidSession(d.toBool());
+        return;
+    default:
+        qCDebug(lcGateway).noquote() << "ignoring" << describeGatewayPayload(op, d);
+    }
+}
+
+void Gateway::handleHello(const QJsonObject &d)
+{
+    m_helloTimer.stop();
+    m_helloReceived = true;
+    if (m_usingResumeUrl)
+        m_failedResumeUrlConnects = 0;
+    m_heartbeat.start(d.value(QStringLiteral("heartbeat_interval")).toInt(), random());
+    qCDebug(lcGateway) << "HELLO, heartbeat every" << m_heartbeat.intervalMs() << "ms";
+    if (m_connectingToResume && m_session.isValid())
+        sendResume();
+    else
+        identifyWhenAllowed();
+}
+
+void Gateway::handleDispatch(const QJsonObject &payload)
+{
+    const QString event = payload.value(QStringLiteral("t")).toString();
+    const QJsonValue s = payload.value(QStringLiteral("s"));
+    if (!s.isNull() && !s.isUndefined()) {
+        const qint64 sequence = s.toInteger();
+        if (!m_session.accept(sequence)) {
+            qCDebug(lcGateway) << "skipping duplicate" << event << "s =" << sequence;
+            return;
+        }
+    }
+    const QJsonObject data = payload.value(QStringLiteral("d")).toObject();
+    QPointer<Gateway> self(this);
+    if (event == QLatin1String("READY")) {
+        m_session.begin(data);
+        m_failedResumeUrlConnects = 0;
+        m_backoff.reset();
+        qCInfo(lcGateway) << "ready";
+        setState(State::Ready);
+    } else if (event == QLatin1String("RESUMED")) {
+        m_backoff.reset();
+        qCInfo(lcGateway) << "resumed at s =" << m_session.sequence();
+        setState(State::Ready);
+    }
+    emit dispatch(event, data);
+    if (!self)
+        return;
+    if (event == QLatin1String("READY"))
+        emit ready(data);
+    else if (event == QLatin1String("RESUMED"))
+        emit resumed();
+    else if (event == QLatin1String("INTERACTION_CREATE"))
+        emit interactionCreate(data);
+    else if (event == QLatin1String("GUILD_CREATE"))
+        emit guildCreate(data);
+    if (self && m_state == State::Ready && !m_queue.isEmpty())
+        flushQueue();
+}
+
+void Gateway::handleInvalidSession(bool resumable)
+{
+    if (resumable && m_session.isValid()) {
+        reconnect(true, QStringLiteral("invalid session, resumable"));
+        return;
+    }
+    qCWarning(lcGateway) << "invalid session: identifying again";
+    m_session.drop();
+    stopTimers();
+    retireSocket(kResumableCloseCode, QStringLiteral("invalid session"));
+    const int minMs = m_settings.invalidSessionMinWaitMs;
+    const int maxMs = std::max(m_settings.invalidSessionMaxWaitMs, minMs);
+    int waitMs = minMs + int((maxMs - minMs) * random());
+    if (m_lastIdentifyMs) {
+        const qint64 sinceIdentify = m_clock->monotonicMs() - *m_lastIdentifyMs;
+        waitMs = int(std::max<qint64>(waitMs, m_settings.identifyGapMs - sinceIdentify));
+    }
+    scheduleReconnect(false, waitMs);
+}
+
+void Gateway::onHeartbeatMissed()
+{
+    qCWarning(lcGateway) << "no heartbeat ACK within" << m_heartbeat.intervalMs()
+                         << "ms: zombie connection";
+    reconnect(true, QStringLiteral("heartbeat not acknowledged"));
+}
+
+void Gateway::sendHeartbeat()
+{
+    // Heartbeats bypass the send limiter: they are what keeps the session alive.
+    const qint64 sequence = m_session.sequence();
+    const QJsonValue d = sequence >= 0 ? QJsonValue(sequence) : QJsonValue();
+    if (sendNow(GatewayOp::Heartbeat, d))
+        m_heartbeat.sent();
+}
+
+void Gateway::identifyWhenAllowed()
+{
+    setState(State::Identifying);
+    qint64 waitMs = 0;
+    if (m_lastIdentifyMs)
+        waitMs = *m_lastIdentifyMs + m_settings.identifyGapMs - m_clock->monotonicMs();
+    if (waitMs > 0) {
+        qCDebug(lcGateway) << "IDENTIFY in" << waitMs << "ms (identify throttle)";
+        m_identifyTimer.start(int(waitMs));
+    } else {
+        sendIdentify();
+    }
+}
+
+void Gateway::sendIdentify()
+{
+    // A fresh session starts its sequence at 1.
+    m_session.drop();
+    m_limiter.tryAcquire();
+    const QJsonObject d = identifyData(m_settings.token, m_settings.intents, m_settings.os,
+                                       m_settings.browser, m_settings.device);
+    if (sendNow(GatewayOp::Identify, d)) {
+        m_lastIdentifyMs = m_clock->monotonicMs();
+        qCInfo(lcGateway) << "IDENTIFY sent, intents" << m_settings.intents;
+    }
+}
+
+void Gateway::sendResume()
+{
+    setState(State::Resuming);
+    m_limiter.tryAcquire();
+    if (sendNow(GatewayOp::Resume,
+                resumeData(m_settings.token, m_session.id(), m_session.sequence())))
+        qCInfo(lcGateway) << "RESUME sent at s =" << m_session.sequence();
+}
+
+bool Gateway::sendNow(int op, const QJsonValue &d)
+{
+    const EncodedGatewayPayload payload = encodeGatewayPayload(op, d);
+    if (!payload.ok()) {
+        qCWarning(lcGateway).noquote() << "not sent:" << payload.error;
+        emit sendRefused(payload.error);
+        return false;
+    }
+    if (!m_socket || m_socket->state() != QAbstractSocket::ConnectedState)
+        return false;
+    qCDebug(lcGateway).noquote() << "send" << describeGatewayPayload(op, d);
+    m_socket->sendTextMessage(QString::fromUtf8(payload.bytes));
+    return true;
+}
+
+bool Gateway::sendEvent(int op, const QJsonValue &d, QString *error)
+{
+    auto refuse = [&](const QString &why) {
+        qCWarning(lcGateway).noquote() << "not sent:" << why;
+        if (error)
+            *error = why;
+        emit sendRefused(why);
+        return false;
+    };
+    if (op == GatewayOp::Heartbeat || op == GatewayOp::Identify || op == GatewayOp::Resume)
+        return refuse(
+            QStringLiteral("%1 is sent by the gateway client itself").arg(gatewayOpName(op)));
+    if (m_state == State::Stopped)
+        return refuse(QStringLiteral("the gateway is stopped"));
+    EncodedGatewayPayload payload = encodeGatewayPayload(op, d);
+    if (!payload.ok())
+        return refuse(payload.error);
+    if (m_queue.size() >= kMaxQueuedEvents)
+        return refuse(QStringLiteral("%1 events are already waiting").arg(kMaxQueuedEvents));
+    m_queue.append({op, std::move(payload.bytes)});
+    flushQueue();
+    return true;
+}
+
+void Gateway::flushQueue()
+{
+    if (m_state != State::Ready || !m_socket)
+        return;
+    while (!m_queue.isEmpty()) {
+        if (!m_limiter.tryAcquire()) {
+            m_sendTimer.start(int(m_limiter.msUntilAvailable()));
+            return;
+        }
+        const QueuedEvent event = m_queue.takeFirst();
+        qCDebug(lcGateway).noquote() << "send" << gatewayOpName(event.op);
+        m_socket->sendTextMessage(QString::fromUtf8(event.bytes));
     }
 }
 

@@ -11,9 +11,11 @@
 #include <QTimer>
 #include <QUrl>
 
+#include "discord/GatewayHeartbeat.h"
 #include "discord/GatewayPayloads.h"
 #include "discord/GatewayPolicy.h"
 #include "discord/GatewaySendLimiter.h"
+#include "discord/GatewaySession.h"
 #include "net/Backoff.h"
 
 class QWebSocket;
@@ -99,12 +101,12 @@ public:
     //! The current wait while BackingOff, else 0.
     int backoffMs() const { return m_backoffMs; }
     //! Round trip of the last acknowledged heartbeat; -1 before the first ACK.
-    qint64 latencyMs() const { return m_latencyMs; }
-    QString sessionId() const { return m_sessionId; }
-    QUrl resumeGatewayUrl() const { return m_resumeUrl; }
+    qint64 latencyMs() const { return m_heartbeat.latencyMs(); }
+    QString sessionId() const { return m_session.id(); }
+    QUrl resumeGatewayUrl() const { return m_session.resumeUrl(); }
     //! The last dispatch sequence number seen; -1 when none.
-    qint64 lastSequence() const { return m_sequence; }
-    int heartbeatIntervalMs() const { return m_heartbeatIntervalMs; }
+    qint64 lastSequence() const { return m_session.sequence(); }
+    int heartbeatIntervalMs() const { return m_heartbeat.intervalMs(); }
     //! Ordinary sends waiting for the limiter or for the session.
     int queuedEvents() const { return int(m_queue.size()); }
 
@@ -144,7 +146,7 @@ private:
     void handleHello(const QJsonObject &d);
     void handleDispatch(const QJsonObject &payload);
     void handleInvalidSession(bool resumable);
-    void onHeartbeatDue();
+    void onHeartbeatMissed();
     void sendHeartbeat();
     void identifyWhenAllowed();
     void sendIdentify();
@@ -155,7 +157,6 @@ private:
     void scheduleReconnect(bool resume, int delayMs);
     //! \a fatal: a person must fix something first (logged as critical).
     void stopWith(const QString &reason, int closeCode, bool fatal);
-    void dropSession();
     void stopTimers();
     double random() const;
 
@@ -164,14 +165,13 @@ private:
     std::function<double()> m_random;
     Backoff m_backoff;
     GatewaySendLimiter m_limiter;
+    GatewayHeartbeat m_heartbeat;
+    GatewaySession m_session;
     std::unique_ptr<ZlibStreamInflater> m_inflater;
 
     QWebSocket *m_socket = nullptr;
     State m_state = State::Disconnected;
     QUrl m_gatewayUrl;
-    QUrl m_resumeUrl;
-    QString m_sessionId;
-    qint64 m_sequence = -1;
     QString m_stopReason;
     int m_backoffMs = 0;
 
@@ -181,10 +181,6 @@ private:
     int m_failedResumeUrlConnects = 0;
     bool m_reconnectResumes = false;
 
-    int m_heartbeatIntervalMs = 0;
-    bool m_ackPending = false;
-    qint64 m_heartbeatSentMs = 0;
-    qint64 m_latencyMs = -1;
     std::optional<qint64> m_lastIdentifyMs;
 
     struct QueuedEvent
@@ -194,7 +190,6 @@ private:
     };
     QList<QueuedEvent> m_queue;
 
-    QTimer m_heartbeatTimer;
     QTimer m_helloTimer;
     QTimer m_reconnectTimer;
     QTimer m_identifyTimer;

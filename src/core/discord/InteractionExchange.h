@@ -1,6 +1,7 @@
 #pragma once
 
-// Private to InteractionResponder (its .cpp files): the state of one interaction being answered.
+// Private to InteractionResponder and InteractionDelivery: the state of one interaction being
+// answered.
 
 #include <memory>
 #include <optional>
@@ -8,12 +9,14 @@
 #include <QPointer>
 #include <QTimer>
 
-#include "discord/InteractionResponder.h"
+#include "discord/Interaction.h"
+#include "discord/InteractionAnswer.h"
 #include "discord/RestClient.h"
 
 namespace Pterodisbot {
 
-struct InteractionResponder::Exchange
+//! One interaction being answered: what reached Discord so far and what waits to be sent.
+struct InteractionExchange
 {
     enum class Phase {
         Waiting,      //!< nothing reached Discord yet

@@ -1,6 +1,7 @@
 #include "discord/InteractionResponder.h"
 
 #include "Clock.h"
+#include "discord/InteractionDelivery.h"
 #include "discord/InteractionExchange.h"
 #include "logging.h"
 
@@ -21,6 +22,7 @@ InteractionResponder::InteractionResponder(RestClient *rest, Clock *clock, Respo
     , m_rest(rest)
     , m_clock(clock)
     , m_options(options)
+    , m_delivery(std::make_unique<InteractionDelivery>(this))
 {}
 
 InteractionResponder::~InteractionResponder() = default;
@@ -43,7 +45,7 @@ void InteractionResponder::handle(const Interaction &interaction, Handler handle
     }
     if (deferStyle == DeferStyle::Automatic)
         deferStyle = interaction.isComponent() ? DeferStyle::UpdateMessage : DeferStyle::Reply;
-    auto exchange = std::make_shared<Exchange>();
+    auto exchange = std::make_shared<InteractionExchange>();
     exchange->interaction = interaction;
     exchange->rest = m_rest;
     // A command has no message of its own to update.
@@ -81,8 +83,8 @@ void InteractionResponder::handle(const Interaction &interaction, Handler handle
 void InteractionResponder::showProgress(const Interaction &interaction, const Message &message)
 {
     const auto exchange = m_active.value(interaction.id);
-    if (!exchange || exchange->answer || exchange->phase == Exchange::Phase::Answering ||
-        exchange->phase == Exchange::Phase::Done)
+    if (!exchange || exchange->answer || exchange->phase == InteractionExchange::Phase::Answering ||
+        exchange->phase == InteractionExchange::Phase::Done)
         return;
     exchange->progress = message;
     pump(exchange);
@@ -93,14 +95,14 @@ void InteractionResponder::onDeferDue(const QString &id)
     const auto exchange = m_active.value(id);
     if (!exchange)
         return;
-    if (exchange->phase == Exchange::Phase::Acknowledged) {
+    if (exchange->phase == InteractionExchange::Phase::Acknowledged) {
         // The token died and the handler never answered: forget the interaction.
         complete(exchange, timeout(QStringLiteral("the handler did not answer while the "
                                                   "interaction token was valid")));
         return;
     }
     // A progress callback on its way acknowledges the interaction already.
-    if (exchange->phase == Exchange::Phase::Waiting && !exchange->busy)
+    if (exchange->phase == InteractionExchange::Phase::Waiting && !exchange->busy)
         defer(exchange);
 }
 
@@ -120,7 +122,7 @@ void InteractionResponder::onAnswer(const QString &id, InteractionAnswer answer)
 
 void InteractionResponder::pump(const ExchangePtr &exchange)
 {
-    using Phase = Exchange::Phase;
+    using Phase = InteractionExchange::Phase;
     if (exchange->busy || exchange->phase == Phase::Answering || exchange->phase == Phase::Done)
         return;
     if (exchange->answer) {
@@ -130,10 +132,8 @@ void InteractionResponder::pump(const ExchangePtr &exchange)
         exchange->timer->stop();
         const bool hasOriginal = exchange->phase == Phase::Acknowledged;
         exchange->phase = Phase::Answering;
-        if (hasOriginal)
-            sendAfterOriginal(exchange, answer);
-        else
-            sendCallback(exchange, answer);
+        m_delivery->answer(exchange, answer, hasOriginal,
+                           [this, exchange](const ApiError &error) { complete(exchange, error); });
         return;
     }
     if (exchange->progress) {
@@ -145,25 +145,13 @@ void InteractionResponder::pump(const ExchangePtr &exchange)
 
 void InteractionResponder::defer(const ExchangePtr &exchange)
 {
-    RestClient *rest = restFor(exchange);
-    if (!rest)
+    if (!restFor(exchange))
         return;
     exchange->busy = true;
-    std::optional<Message> data;
-    if (exchange->ephemeral) {
-        data = Message{};
-        data->flags = Message::Ephemeral;
-    }
-    const int type =
-        int(exchange->updates ? InteractionCallbackType::DeferredUpdateMessage
-                              : InteractionCallbackType::DeferredChannelMessageWithSource);
-    qCDebug(lcInteractions).noquote()
-        << "deferring (type" << type << ")" << exchange->interaction.describe();
-    RestReply *reply = rest->createInteractionResponse(exchange->interaction.id,
-                                                       exchange->interaction.token, type, data);
-    then(reply, [this, exchange, type](const ApiError &error) {
+    const int type = InteractionDelivery::deferralType(*exchange);
+    m_delivery->defer(exchange, [this, exchange, type](const ApiError &error) {
         exchange->busy = false;
-        if (exchange->phase == Exchange::Phase::Done)
+        if (exchange->phase == InteractionExchange::Phase::Done)
             return;
         if (error) {
             qCWarning(lcInteractions).noquote()
@@ -177,17 +165,49 @@ void InteractionResponder::defer(const ExchangePtr &exchange)
     });
 }
 
+void InteractionResponder::sendProgress(const ExchangePtr &exchange, Message message)
+{
+    if (!restFor(exchange))
+        return;
+    exchange->busy = true;
+    const bool editsOriginal = exchange->phase == InteractionExchange::Phase::Acknowledged;
+    // Otherwise the progress is the callback itself: no deferral is needed any more.
+    if (!editsOriginal)
+        exchange->timer->stop();
+    m_delivery->progress(
+        exchange, std::move(message), [this, exchange, editsOriginal](const ApiError &error) {
+            exchange->busy = false;
+            if (editsOriginal) {
+                if (error) {
+                    qCWarning(lcInteractions).noquote()
+                        << "could not show progress for" << exchange->interaction.describe() << ":"
+                        << error.toString();
+                }
+                pump(exchange);
+                return;
+            }
+            if (exchange->phase == InteractionExchange::Phase::Done)
+                return;
+            if (error) {
+                complete(exchange, error);
+                return;
+            }
+            acknowledged(exchange);
+            pump(exchange);
+        });
+}
+
 void InteractionResponder::acknowledged(const ExchangePtr &exchange)
 {
-    exchange->phase = Exchange::Phase::Acknowledged;
+    exchange->phase = InteractionExchange::Phase::Acknowledged;
     exchange->timer->start(int(std::max<qint64>(0, m_options.tokenLifetimeMs - ageMs(*exchange))));
 }
 
 void InteractionResponder::complete(const ExchangePtr &exchange, const ApiError &error)
 {
-    if (exchange->phase == Exchange::Phase::Done)
+    if (exchange->phase == InteractionExchange::Phase::Done)
         return;
-    exchange->phase = Exchange::Phase::Done;
+    exchange->phase = InteractionExchange::Phase::Done;
     exchange->progress.reset();
     exchange->answer.reset();
     if (exchange->timer)
@@ -199,7 +219,7 @@ void InteractionResponder::complete(const ExchangePtr &exchange, const ApiError 
     emit finished(exchange->interaction.id, error);
 }
 
-qint64 InteractionResponder::ageMs(const Exchange &exchange) const
+qint64 InteractionResponder::ageMs(const InteractionExchange &exchange) const
 {
     return exchange.interaction.receivedAtMs >= 0
                ? m_clock->monotonicMs() - exchange.interaction.receivedAtMs
@@ -208,19 +228,9 @@ qint64 InteractionResponder::ageMs(const Exchange &exchange) const
 
 RestClient *InteractionResponder::restFor(const ExchangePtr &exchange)
 {
-    if (!exchange->rest) {
-        complete(exchange, ApiError{ApiError::Kind::Cancelled,
-                                    0,
-                                    {},
-                                    QStringLiteral("the Discord client is gone")});
-    }
+    if (!exchange->rest)
+        complete(exchange, InteractionDelivery::clientGone());
     return exchange->rest;
-}
-
-void InteractionResponder::then(RestReply *reply, std::function<void(const ApiError &)> next)
-{
-    connect(reply, &RestReply::finished, this,
-            [reply, next = std::move(next)] { next(reply->error()); });
 }
 
 RestReply *InteractionResponder::followUp(const Interaction &interaction, const Message &message)

@@ -18,6 +18,8 @@
 namespace Pterodisbot {
 
 class Clock;
+class InteractionDelivery;
+struct InteractionExchange;
 class RestClient;
 class RestReply;
 
@@ -36,7 +38,8 @@ struct ResponderOptions
 //! the webhook (PATCH @original, or a follow-up where @original is not the right message).
 //! A handler returns exactly one answer, so an interaction can never be answered twice; a long
 //! job shows where it is with showProgress(), and follow-ups ride on the answer or go through
-//! followUp(). Everything sent for one interaction goes out in order, one request at a time.
+//! followUp(). Everything sent for one interaction goes out in order, one request at a time;
+//! which request each step is (endpoint, callback type, flags) is InteractionDelivery's.
 //!
 //! Whether a reply is ephemeral never depends on timing: with DeferStyle::EphemeralReply every
 //! reply is ephemeral, and an ephemeral reply after a public deferral replaces the "thinking"
@@ -100,8 +103,7 @@ signals:
     void finished(const QString &interactionId, const Pterodisbot::ApiError &error);
 
 private:
-    struct Exchange;
-    using ExchangePtr = std::shared_ptr<Exchange>;
+    using ExchangePtr = std::shared_ptr<InteractionExchange>;
 
     void onDeferDue(const QString &id);
     void onAnswer(const QString &id, InteractionAnswer answer);
@@ -109,22 +111,18 @@ private:
     void pump(const ExchangePtr &exchange);
     void defer(const ExchangePtr &exchange);
     void sendProgress(const ExchangePtr &exchange, Message message);
-    void sendCallback(const ExchangePtr &exchange, const InteractionAnswer &answer);
-    void sendAfterOriginal(const ExchangePtr &exchange, const InteractionAnswer &answer);
-    void sendFollowUps(const ExchangePtr &exchange, QList<Message> followUps);
     //! @original exists from now on (a deferral or progress landed): the token timer runs.
     void acknowledged(const ExchangePtr &exchange);
     void complete(const ExchangePtr &exchange, const ApiError &error);
-    qint64 ageMs(const Exchange &exchange) const;
+    qint64 ageMs(const InteractionExchange &exchange) const;
     //! The exchange's client, or null after completing it with Cancelled.
     RestClient *restFor(const ExchangePtr &exchange);
-    //! Calls \a next with the reply's error once \a reply finished.
-    void then(RestReply *reply, std::function<void(const ApiError &)> next);
 
     QPointer<RestClient> m_rest;
     Clock *m_clock;
     ResponderOptions m_options;
     QHash<QString, ExchangePtr> m_active;
+    std::unique_ptr<InteractionDelivery> m_delivery;
     TaskGroup m_handlers;
 };
 

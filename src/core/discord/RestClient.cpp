@@ -1,14 +1,12 @@
 #include "discord/RestClient.h"
 
 #include <QHttpMultiPart>
-#include <QJsonDocument>
 #include <QTimer>
 
 #include <QCoro/QCoroSignal>
 
 #include "Clock.h"
 #include "discord/DiscordError.h"
-#include "discord/MessageLimits.h"
 #include "logging.h"
 #include "net/HttpClient.h"
 
@@ -175,30 +173,13 @@ RestReply *RestClient::send(RestCall call)
 RestReply *RestClient::sendJson(const QByteArray &method, const QString &path,
                                 const QJsonValue &body)
 {
-    RestCall call;
-    call.method = method;
-    call.path = path;
-    if (body.isObject() || body.isArray()) {
-        call.hasBody = true;
-        call.jsonBody = body.isObject()
-                            ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
-                            : QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
-    }
-    return send(std::move(call));
+    return send(RestCall::json(method, path, body));
 }
 
 RestReply *RestClient::sendMessage(const QByteArray &method, const QString &path,
                                    const Message &message, Message::Mode mode)
 {
-    RestCall call;
-    call.method = method;
-    call.path = path;
-    call.hasBody = true;
-    // Enforced once here (warnings logged once); toJson() of a valid message changes nothing.
-    const Message valid = MessageLimits::enforce(message);
-    call.jsonBody = QJsonDocument(valid.toJson(mode)).toJson(QJsonDocument::Compact);
-    call.files = valid.files;
-    return send(std::move(call));
+    return send(RestCall::message(method, path, message, mode));
 }
 
 void RestClient::startAttempt(RestReply *reply)

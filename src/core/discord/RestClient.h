@@ -9,8 +9,10 @@
 #include <QSslConfiguration>
 #include <QUrl>
 
+#include "discord/DiscordEndpoints.h"
 #include "discord/Message.h"
 #include "discord/RateLimitBuckets.h"
+#include "discord/RestCall.h"
 #include "discord/RestReply.h"
 #include "net/RetryPolicy.h"
 
@@ -42,23 +44,12 @@ struct RestOptions
     std::optional<QSslConfiguration> sslConfiguration;
 };
 
-//! What a call sends: shared by the attempts of one RestReply (a multipart body is rebuilt
-//! for every attempt, because a sent QHttpMultiPart cannot be read again).
-struct RestCall
-{
-    QByteArray method;
-    QString path; //!< relative to the base URL, with query
-    QByteArray jsonBody;
-    bool hasBody = false;
-    QList<MessageFile> files;
-    QString auditLogReason;
-};
-
 //! Discord REST over HttpClient: bot authentication, the DiscordBot User-Agent, per-request
 //! timeouts, the bucket rate limiter (RateLimitBuckets), Discord's error format (discordError),
 //! retries for 5xx with backoff, 429s waited out (the limiter holds the bucket or everything
 //! meanwhile), and the invalid-request guard that stops all sending before Discord bans the IP.
-//! Endpoints are thin methods (RestEndpoints.cpp); anything else goes through send().
+//! Endpoints are thin methods sending what DiscordEndpoints builds; anything else goes through
+//! send().
 //!
 //! Each attempt is its own HttpRequest sent once; the retry loop is here rather than in the
 //! transport because between attempts Discord needs what HttpClient cannot do: a fresh
@@ -93,31 +84,68 @@ public:
     RestReply *sendMessage(const QByteArray &method, const QString &path, const Message &message,
                            Message::Mode mode);
 
-    // --- endpoints (RestEndpoints.cpp)
-    RestReply *getGatewayBot();
-    RestReply *getCurrentUser();
-    RestReply *getGuildRoles(const QString &guildId);
-    RestReply *createMessage(const QString &channelId, const Message &message);
+    // --- endpoints (the calls come from DiscordEndpoints)
+    RestReply *getGatewayBot() { return send(DiscordEndpoints::getGatewayBot()); }
+    RestReply *getCurrentUser() { return send(DiscordEndpoints::getCurrentUser()); }
+    RestReply *getGuildRoles(const QString &guildId)
+    {
+        return send(DiscordEndpoints::getGuildRoles(guildId));
+    }
+    RestReply *createMessage(const QString &channelId, const Message &message)
+    {
+        return send(DiscordEndpoints::createMessage(channelId, message));
+    }
     //! A full re-render: content, embeds, components and attachments are replaced. To replace
     //! the chart put the new PNG in message.files (sent as files[0], the embed pointing at
     //! attachment://<name>); to keep the old one list it in message.keptAttachments.
     RestReply *editMessage(const QString &channelId, const QString &messageId,
-                           const Message &message);
-    RestReply *deleteMessage(const QString &channelId, const QString &messageId);
-    RestReply *getMessage(const QString &channelId, const QString &messageId);
-    RestReply *getGuildCommands(const QString &applicationId, const QString &guildId);
+                           const Message &message)
+    {
+        return send(DiscordEndpoints::editMessage(channelId, messageId, message));
+    }
+    RestReply *deleteMessage(const QString &channelId, const QString &messageId)
+    {
+        return send(DiscordEndpoints::deleteMessage(channelId, messageId));
+    }
+    RestReply *getMessage(const QString &channelId, const QString &messageId)
+    {
+        return send(DiscordEndpoints::getMessage(channelId, messageId));
+    }
+    RestReply *getGuildCommands(const QString &applicationId, const QString &guildId)
+    {
+        return send(DiscordEndpoints::getGuildCommands(applicationId, guildId));
+    }
     RestReply *bulkOverwriteGuildCommands(const QString &applicationId, const QString &guildId,
-                                          const QJsonArray &commands);
+                                          const QJsonArray &commands)
+    {
+        return send(DiscordEndpoints::bulkOverwriteGuildCommands(applicationId, guildId, commands));
+    }
     //! POST /interactions/{id}/{token}/callback with {type, data}.
     RestReply *createInteractionResponse(const QString &interactionId, const QString &token,
                                          int type, const std::optional<Message> &data,
-                                         Message::Mode mode = Message::Mode::Create);
-    RestReply *getOriginalResponse(const QString &applicationId, const QString &token);
+                                         Message::Mode mode = Message::Mode::Create)
+    {
+        return send(
+            DiscordEndpoints::createInteractionResponse(interactionId, token, type, data, mode));
+    }
+    RestReply *getOriginalResponse(const QString &applicationId, const QString &token)
+    {
+        return send(DiscordEndpoints::getOriginalResponse(applicationId, token));
+    }
     RestReply *editOriginalResponse(const QString &applicationId, const QString &token,
-                                    const Message &message);
-    RestReply *deleteOriginalResponse(const QString &applicationId, const QString &token);
+                                    const Message &message)
+    {
+        return send(DiscordEndpoints::editOriginalResponse(applicationId, token, message));
+    }
+    RestReply *deleteOriginalResponse(const QString &applicationId, const QString &token)
+    {
+        return send(DiscordEndpoints::deleteOriginalResponse(applicationId, token));
+    }
     RestReply *createFollowUp(const QString &applicationId, const QString &token,
-                              const Message &message);
+                              const Message &message)
+    {
+        return send(DiscordEndpoints::createFollowUp(applicationId, token, message));
+    }
 
     //! Shutdown: nothing new is sent and nothing retried; calls waiting for a retry or a
     //! rate limit end at once with Cancelled, calls on the wire get \a graceMs to finish.

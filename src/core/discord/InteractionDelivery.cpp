@@ -1,36 +1,70 @@
-// InteractionResponder, the sending half: the callback, the edits of @original and the
-// follow-ups, each sent when the one before it finished.
-#include "discord/InteractionResponder.h"
+#include "discord/InteractionDelivery.h"
 
 #include "discord/InteractionExchange.h"
 #include "logging.h"
+#include "net/ApiError.h"
 
 namespace Pterodisbot {
 
-void InteractionResponder::sendProgress(const ExchangePtr &exchange, Message message)
+InteractionDelivery::InteractionDelivery(QObject *context)
+    : m_context(context)
+{}
+
+ApiError InteractionDelivery::clientGone()
 {
-    RestClient *rest = restFor(exchange);
+    return ApiError::cancelled(QStringLiteral("the Discord client is gone"));
+}
+
+RestClient *InteractionDelivery::restFor(const ExchangePtr &exchange, const Done &done)
+{
+    if (!exchange->rest)
+        done(clientGone());
+    return exchange->rest;
+}
+
+void InteractionDelivery::then(RestReply *reply, Done next)
+{
+    QObject::connect(reply, &RestReply::finished, m_context,
+                     [reply, next = std::move(next)] { next(reply->error()); });
+}
+
+int InteractionDelivery::deferralType(const InteractionExchange &exchange)
+{
+    return int(exchange.updates ? InteractionCallbackType::DeferredUpdateMessage
+                                : InteractionCallbackType::DeferredChannelMessageWithSource);
+}
+
+void InteractionDelivery::defer(const ExchangePtr &exchange, Done done)
+{
+    RestClient *rest = restFor(exchange, done);
     if (!rest)
         return;
-    exchange->busy = true;
+    std::optional<Message> data;
+    if (exchange->ephemeral) {
+        data = Message{};
+        data->flags = Message::Ephemeral;
+    }
+    const int type = deferralType(*exchange);
+    qCDebug(lcInteractions).noquote()
+        << "deferring (type" << type << ")" << exchange->interaction.describe();
+    then(rest->createInteractionResponse(exchange->interaction.id, exchange->interaction.token,
+                                         type, data),
+         std::move(done));
+}
+
+void InteractionDelivery::progress(const ExchangePtr &exchange, Message message, Done done)
+{
+    RestClient *rest = restFor(exchange, done);
+    if (!rest)
+        return;
     const Interaction &interaction = exchange->interaction;
     if (exchange->updates)
         message.flags &= ~Message::Ephemeral; // an update keeps the message's own flags
-    if (exchange->phase == Exchange::Phase::Acknowledged) {
+    if (exchange->phase == InteractionExchange::Phase::Acknowledged) {
         then(rest->editOriginalResponse(interaction.applicationId, interaction.token, message),
-             [this, exchange](const ApiError &error) {
-                 exchange->busy = false;
-                 if (error) {
-                     qCWarning(lcInteractions).noquote()
-                         << "could not show progress for" << exchange->interaction.describe() << ":"
-                         << error.toString();
-                 }
-                 pump(exchange);
-             });
+             std::move(done));
         return;
     }
-    // The progress is the callback itself: no deferral is needed any more.
-    exchange->timer->stop();
     InteractionCallbackType type = InteractionCallbackType::UpdateMessage;
     Message::Mode mode = Message::Mode::Edit;
     if (!exchange->updates) {
@@ -43,25 +77,32 @@ void InteractionResponder::sendProgress(const ExchangePtr &exchange, Message mes
     }
     then(rest->createInteractionResponse(interaction.id, interaction.token, int(type), message,
                                          mode),
-         [this, exchange](const ApiError &error) {
-             exchange->busy = false;
-             if (exchange->phase == Exchange::Phase::Done)
-                 return;
-             if (error) {
-                 complete(exchange, error);
-                 return;
-             }
-             acknowledged(exchange);
-             pump(exchange);
-         });
+         std::move(done));
 }
 
-void InteractionResponder::sendCallback(const ExchangePtr &exchange,
-                                        const InteractionAnswer &answer)
+void InteractionDelivery::answer(const ExchangePtr &exchange, const InteractionAnswer &answer,
+                                 bool originalExists, Done done)
 {
-    RestClient *rest = restFor(exchange);
+    RestClient *rest = restFor(exchange, done);
     if (!rest)
         return;
+    // Once the answer landed, its follow-ups go out in order.
+    const auto next = [this, exchange, followUps = answer.followUps, done](const ApiError &error) {
+        if (error) {
+            done(error);
+            return;
+        }
+        sendFollowUps(exchange, followUps, done);
+    };
+    if (originalExists)
+        answerAfterOriginal(rest, exchange, answer, next, done);
+    else
+        answerByCallback(rest, exchange, answer, next);
+}
+
+void InteractionDelivery::answerByCallback(RestClient *rest, const ExchangePtr &exchange,
+                                           const InteractionAnswer &answer, Done next)
+{
     const Interaction &interaction = exchange->interaction;
     InteractionCallbackType type = InteractionCallbackType::ChannelMessageWithSource;
     std::optional<Message> data = answer.message;
@@ -89,32 +130,14 @@ void InteractionResponder::sendCallback(const ExchangePtr &exchange,
     }
     if (type == InteractionCallbackType::ChannelMessageWithSource && exchange->ephemeral)
         data->flags |= Message::Ephemeral;
-    RestReply *reply =
-        rest->createInteractionResponse(interaction.id, interaction.token, int(type), data, mode);
-    then(reply, [this, exchange, followUps = answer.followUps](const ApiError &error) {
-        if (error) {
-            complete(exchange, error);
-            return;
-        }
-        sendFollowUps(exchange, followUps);
-    });
+    then(rest->createInteractionResponse(interaction.id, interaction.token, int(type), data, mode),
+         std::move(next));
 }
 
-void InteractionResponder::sendAfterOriginal(const ExchangePtr &exchange,
-                                             const InteractionAnswer &answer)
+void InteractionDelivery::answerAfterOriginal(RestClient *rest, const ExchangePtr &exchange,
+                                              const InteractionAnswer &answer, Done next, Done done)
 {
-    RestClient *rest = restFor(exchange);
-    if (!rest)
-        return;
     const Interaction &interaction = exchange->interaction;
-    const auto next = [this, exchange, followUps = answer.followUps](const ApiError &error) {
-        if (error) {
-            complete(exchange, error);
-            return;
-        }
-        sendFollowUps(exchange, followUps);
-    };
-
     if (answer.kind == InteractionAnswer::Kind::Acknowledge) {
         if (exchange->updates)
             next({});
@@ -138,12 +161,12 @@ void InteractionResponder::sendAfterOriginal(const ExchangePtr &exchange,
         // The public "thinking" message cannot become ephemeral: replace it by an ephemeral
         // follow-up so nothing private shows up in the channel.
         then(rest->deleteOriginalResponse(interaction.applicationId, interaction.token),
-             [this, exchange, message = answer.message, next](const ApiError &error) {
+             [this, exchange, message = answer.message, next, done](const ApiError &error) {
                  if (error) {
-                     complete(exchange, error);
+                     done(error);
                      return;
                  }
-                 if (RestClient *rest = restFor(exchange)) {
+                 if (RestClient *rest = restFor(exchange, done)) {
                      then(rest->createFollowUp(exchange->interaction.applicationId,
                                                exchange->interaction.token, message),
                           next);
@@ -156,24 +179,25 @@ void InteractionResponder::sendAfterOriginal(const ExchangePtr &exchange,
     }
 }
 
-void InteractionResponder::sendFollowUps(const ExchangePtr &exchange, QList<Message> followUps)
+void InteractionDelivery::sendFollowUps(const ExchangePtr &exchange, QList<Message> followUps,
+                                        Done done)
 {
     if (followUps.isEmpty()) {
-        complete(exchange, {});
+        done({});
         return;
     }
-    RestClient *rest = restFor(exchange);
+    RestClient *rest = restFor(exchange, done);
     if (!rest)
         return;
     const Message first = followUps.takeFirst();
     then(rest->createFollowUp(exchange->interaction.applicationId, exchange->interaction.token,
                               first),
-         [this, exchange, followUps](const ApiError &error) {
+         [this, exchange, followUps, done](const ApiError &error) {
              if (error) {
-                 complete(exchange, error);
+                 done(error);
                  return;
              }
-             sendFollowUps(exchange, followUps);
+             sendFollowUps(exchange, followUps, done);
          });
 }
 
