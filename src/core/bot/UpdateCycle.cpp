@@ -1,6 +1,8 @@
 #include "bot/UpdateCycle.h"
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <vector>
 
 #include <QCoroSignal>
@@ -8,10 +10,10 @@
 
 #include "bot/BotContext.h"
 #include "bot/EmbedPublisher.h"
+#include "bot/LiveStreams.h"
 #include "bot/SampleIntake.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
-#include "pterodactyl/StatsStream.h"
 
 namespace Pterodisbot {
 
@@ -44,13 +46,14 @@ UpdateCycle::UpdateCycle(BotContext *context, EmbedPublisher *publisher, SampleI
     qRegisterMetaType<Pterodisbot::CycleReport>();
     qRegisterMetaType<Pterodisbot::DisplayState>();
     connect(&m_timer, &QTimer::timeout, this, &UpdateCycle::onTimer);
+    m_live = new LiveStreams(context, this);
+    connect(m_live, &LiveStreams::stateChanged, this,
+            [this](const QString &serverId, const ResourceSample &sample) {
+                follow(serverId, sample);
+            });
 }
 
-UpdateCycle::~UpdateCycle()
-{
-    for (StatsStream *stream : std::as_const(m_streams))
-        stream->stop();
-}
+UpdateCycle::~UpdateCycle() = default;
 
 void UpdateCycle::start()
 {
@@ -62,12 +65,30 @@ void UpdateCycle::start()
 void UpdateCycle::stop()
 {
     m_timer.stop();
-    for (StatsStream *stream : std::as_const(m_streams)) {
-        stream->stop();
-        stream->deleteLater();
-    }
-    m_streams.clear();
-    m_streamSamples.clear();
+    m_live->stopAll();
+}
+
+void UpdateCycle::syncStreams(bool restart)
+{
+    const BotContext &context = *m_context;
+    m_live->sync(context.config.pterodactyl.statsSource == StatsSource::WebSocket &&
+                     m_timer.isActive(),
+                 context.store->serverIds(), restart);
+}
+
+int UpdateCycle::streamCount() const
+{
+    return m_live->count();
+}
+
+QCoro::Task<> UpdateCycle::follow(QString serverId, ResourceSample sample)
+{
+    if (!m_context->store->contains(serverId))
+        co_return;
+    const QString reason = absorb(serverId, sample, false, nullptr);
+    if (reason.isEmpty())
+        co_return;
+    co_await m_publisher->edit(serverId, reason + QStringLiteral(" (live)"));
 }
 
 void UpdateCycle::setIntervalMs(int ms)
@@ -165,18 +186,14 @@ QCoro::Task<CycleReport> UpdateCycle::run()
     // requests all start before the first co_await; the panel client bounds concurrency.
     std::vector<Fetched> fetched(size_t(ids.size()));
     std::vector<std::pair<size_t, QCoro::Task<ApiResult<ResourceSample>>>> polls;
-    const qint64 now = context.clock->monotonicMs();
     for (qsizetype i = 0; i < ids.size(); ++i) {
         const QString &id = ids.at(i);
         Fetched &entry = fetched[size_t(i)];
         entry.serverId = id;
-        const StatsStream *stream = m_streams.value(id);
-        const auto streamed = m_streamSamples.constFind(id);
-        if (stream && stream->connectionState() == StatsStream::ConnectionState::Streaming &&
-            streamed != m_streamSamples.cend() && now - streamed->atMs <= context.streamStaleMs()) {
+        if (const auto streamed = m_live->freshSample(id, context.streamStaleMs())) {
             entry.ok = true;
             entry.streamed = true;
-            entry.sample = streamed->sample;
+            entry.sample = *streamed;
             entry.sample.timestamp = context.clock->utcNow();
             ++report.streamed;
             continue;
@@ -320,6 +337,123 @@ QCoro::Task<CycleReport> UpdateCycle::run()
     m_running = false;
     emit cycleFinished(report);
     co_return report;
+}
+
+// The deciding half: what one sample means for its embed, and how many freshening edits a
+// cycle may send.
+void UpdateCycle::noteDisplay(const QString &serverId, DisplayState state)
+{
+    const auto it = m_displays.constFind(serverId);
+    if (it != m_displays.cend() && *it == state)
+        return;
+    m_displays.insert(serverId, state);
+    emit statusChanged(serverId, state);
+}
+
+void UpdateCycle::raise(const QString &text)
+{
+    m_publisher->postAlert(text);
+}
+
+void UpdateCycle::warnAboutPanelBudget(int tracked)
+{
+    // Polling every tracked server each cycle has to fit the panel's request budget, or every
+    // cycle waits for the rate limiter.
+    const BotContext &context = *m_context;
+    if (context.config.pterodactyl.statsSource != StatsSource::Poll) {
+        m_budgetWarned = false;
+        return;
+    }
+    // What the panel client works with: Pelican's lower budget for a Pelican key, or less when
+    // the panel reports less.
+    const int budget = context.panel ? int(context.panel->clientRequestBudget() * 60000.0 /
+                                           context.panel->options().rateLimitWindowMs)
+                                     : context.tuning.panelClientRequestsPerMinute;
+    const double perMinute = tracked * 60000.0 / context.cycleIntervalMs();
+    const bool tight = budget > 0 && perMinute > 0.9 * budget;
+    if (tight && !m_budgetWarned) {
+        qCWarning(lcBot).noquote()
+            << QStringLiteral("%1 tracked servers polled every %2 s need %3 panel requests per "
+                              "minute, more than the %4 the panel allows: cycles will wait. "
+                              "Use stats_source = websocket or a longer update_interval.")
+                   .arg(tracked)
+                   .arg(context.cycleIntervalMs() / 1000.0)
+                   .arg(qRound(perMinute))
+                   .arg(budget);
+    }
+    m_budgetWarned = tight;
+}
+
+int UpdateCycle::lazyBudget(int tracked) const
+{
+    if (m_context->tuning.lazyEditsPerCycle > 0)
+        return m_context->tuning.lazyEditsPerCycle;
+    const qint64 forcedMs = m_context->policy.settings().forcedRefreshMs;
+    if (forcedMs <= 0)
+        return std::numeric_limits<int>::max();
+    const double perCycle = 2.0 * tracked * m_context->cycleIntervalMs() / double(forcedMs);
+    return std::max(4, int(std::ceil(perCycle)));
+}
+
+QString UpdateCycle::absorb(const QString &serverId, const ResourceSample &sample,
+                            bool addToHistory, int *lazyBudget)
+{
+    BotContext &context = *m_context;
+    m_intake->record(serverId, sample,
+                     addToHistory ? SampleIntake::Source::Poll : SampleIntake::Source::Stream);
+
+    const Server *server = context.state.server(serverId);
+    const DisplayState display =
+        StatusEmbed::displayState(server ? *server : Server{}, &sample, false);
+    noteDisplay(serverId, display);
+
+    const UpdatePolicy::Decision preview =
+        context.policy.evaluate(serverId, sample.state, sample.cpuAbsolute);
+    const bool lazy = preview.edit && preview.reason == UpdatePolicy::Reason::ForcedRefresh;
+    if (lazy && lazyBudget && *lazyBudget <= 0)
+        return {}; // still due next cycle: evaluate() recorded nothing
+    const UpdatePolicy::Decision decision =
+        context.policy.decide(serverId, sample.state, sample.cpuAbsolute);
+    if (decision.edit) {
+        if (lazy && lazyBudget)
+            --*lazyBudget;
+        return UpdatePolicy::reasonName(decision.reason);
+    }
+    const EmbedRuntime *runtime = context.state.embedIfKnown(serverId);
+    if (runtime && runtime->shown && *runtime->shown != display) {
+        // Suspended, installing, maintenance: not a power state change, still worth showing.
+        return QStringLiteral("condition changed");
+    }
+    if (display == DisplayState::Running && context.renderer && runtime &&
+        runtime->attachmentId.isEmpty() && context.history.sampleCount(serverId) >= 2 &&
+        (!lazyBudget || *lazyBudget > 0)) {
+        // The embed was posted before there was a graph to show: one edit adds it.
+        if (lazyBudget)
+            --*lazyBudget;
+        return QStringLiteral("chart available");
+    }
+    return {};
+}
+
+QString UpdateCycle::conditionEditReason(const QString &serverId, DisplayState display,
+                                         int *lazyBudget)
+{
+    BotContext &context = *m_context;
+    const EmbedRuntime *runtime = context.state.embedIfKnown(serverId);
+    if (!runtime || runtime->shown != display)
+        return QStringLiteral("condition changed");
+    // Shown already. The policy still keeps its "last update" honest: EmbedPublisher records
+    // the last sample (or Unknown without one) for such an embed, so the same values here say
+    // only when the forced refresh is due.
+    const auto sample = context.state.sample(serverId);
+    const UpdatePolicy::Decision preview = context.policy.evaluate(
+        serverId, sample ? sample->state : PowerState::Unknown, sample ? sample->cpuAbsolute : 0);
+    const bool freshen = preview.reason == UpdatePolicy::Reason::ForcedRefresh ||
+                         preview.reason == UpdatePolicy::Reason::FirstCheck;
+    if (!freshen || *lazyBudget <= 0)
+        return {};
+    --*lazyBudget;
+    return UpdatePolicy::reasonName(UpdatePolicy::Reason::ForcedRefresh);
 }
 
 } // namespace Pterodisbot

@@ -16,7 +16,7 @@ namespace Pterodisbot {
 struct BotContext;
 class EmbedPublisher;
 class SampleIntake;
-class StatsStream;
+class LiveStreams;
 
 //! What one update cycle did; the GUI and the benchmarks read it.
 struct CycleReport
@@ -77,7 +77,7 @@ public:
     //! Starts Wings streams for tracked servers (stats_source = websocket) and stops the ones
     //! no longer needed. \a restart: stop every stream first (the panel client changed).
     void syncStreams(bool restart = false);
-    int streamCount() const { return int(m_streams.size()); }
+    int streamCount() const;
 
     int cycleCount() const { return m_count; }
     //! Ticks skipped because the previous cycle was still running.
@@ -97,11 +97,6 @@ private:
         bool streamed = false;
         ResourceSample sample;
         ApiError error;
-    };
-    struct StreamSample
-    {
-        ResourceSample sample;
-        qint64 atMs = -1;
     };
 
     void onTimer();
@@ -123,7 +118,8 @@ private:
     //! Logs once when polling \a tracked servers per interval exceeds the panel budget.
     void warnAboutPanelBudget(int tracked);
     void noteDisplay(const QString &serverId, DisplayState state);
-    QCoro::Task<> follow(QString serverId, PowerState state);
+    //! A state change pushed by Wings: the embed follows at once instead of at the next cycle.
+    QCoro::Task<> follow(QString serverId, ResourceSample sample);
     void raise(const QString &text);
 
     BotContext *m_context;
@@ -138,8 +134,7 @@ private:
     //! Tracked ids the last full server list did not contain (deleted from the panel).
     QSet<QString> m_missing;
     QHash<QString, DisplayState> m_displays;
-    QHash<QString, StatsStream *> m_streams;
-    QHash<QString, StreamSample> m_streamSamples;
+    LiveStreams *m_live;
     CycleReport m_last;
 };
 

@@ -1,25 +1,32 @@
-// The Wings half of the update cycle (stats_source = websocket): one stream per tracked server,
-// and embeds that follow a pushed state change at once.
-#include "bot/UpdateCycle.h"
+#include "bot/LiveStreams.h"
 
 #include "bot/BotContext.h"
-#include "bot/EmbedPublisher.h"
+#include "Clock.h"
 #include "pterodactyl/PanelClient.h"
 #include "pterodactyl/StatsStream.h"
 
 namespace Pterodisbot {
 
-void UpdateCycle::syncStreams(bool restart)
+LiveStreams::LiveStreams(BotContext *context, QObject *parent)
+    : QObject(parent)
+    , m_context(context)
+{}
+
+LiveStreams::~LiveStreams()
+{
+    for (StatsStream *stream : std::as_const(m_streams))
+        stream->stop();
+}
+
+void LiveStreams::sync(bool wanted, const QStringList &tracked, bool restart)
 {
     BotContext &context = *m_context;
-    const bool wanted = context.config.pterodactyl.statsSource == StatsSource::WebSocket &&
-                        context.panel && m_timer.isActive();
-    const QStringList tracked = context.store->serverIds();
+    wanted = wanted && context.panel;
     for (auto it = m_streams.begin(); it != m_streams.end();) {
         if (restart || !wanted || !tracked.contains(it.key())) {
             it.value()->stop();
             it.value()->deleteLater();
-            m_streamSamples.remove(it.key());
+            m_pushed.remove(it.key());
             it = m_streams.erase(it);
         } else {
             ++it;
@@ -36,25 +43,42 @@ void UpdateCycle::syncStreams(bool restart)
             new StatsStream(context.panel, context.state.identifierOf(serverId), options, this);
         connect(stream, &StatsStream::sampleReceived, this,
                 [this, serverId](const ResourceSample &sample) {
-                    m_streamSamples[serverId] = {sample, m_context->clock->monotonicMs()};
+                    m_pushed[serverId] = {sample, m_context->clock->monotonicMs()};
                 });
         connect(stream, &StatsStream::stateChanged, this,
-                [this, serverId](PowerState state) { follow(serverId, state); });
+                [this, serverId](PowerState state) { onState(serverId, state); });
         m_streams.insert(serverId, stream);
         stream->start();
     }
 }
 
-QCoro::Task<> UpdateCycle::follow(QString serverId, PowerState state)
+void LiveStreams::stopAll()
 {
-    // A state change pushed by Wings: the embed follows within moments instead of waiting for
-    // the next cycle.
+    for (StatsStream *stream : std::as_const(m_streams)) {
+        stream->stop();
+        stream->deleteLater();
+    }
+    m_streams.clear();
+    m_pushed.clear();
+}
+
+std::optional<ResourceSample> LiveStreams::freshSample(const QString &serverId,
+                                                       qint64 staleMs) const
+{
+    const StatsStream *stream = m_streams.value(serverId);
+    const auto pushed = m_pushed.constFind(serverId);
+    if (!stream || stream->connectionState() != StatsStream::ConnectionState::Streaming ||
+        pushed == m_pushed.cend() || m_context->clock->monotonicMs() - pushed->atMs > staleMs)
+        return std::nullopt;
+    return pushed->sample;
+}
+
+void LiveStreams::onState(const QString &serverId, PowerState state)
+{
     BotContext &context = *m_context;
-    if (!context.store->contains(serverId))
-        co_return;
     ResourceSample sample;
-    const auto it = m_streamSamples.constFind(serverId);
-    if (it != m_streamSamples.cend())
+    const auto it = m_pushed.constFind(serverId);
+    if (it != m_pushed.cend())
         sample = it->sample;
     else if (const auto known = context.state.sample(serverId))
         sample = *known;
@@ -67,11 +91,8 @@ QCoro::Task<> UpdateCycle::follow(QString serverId, PowerState state)
         sample.networkTxBytes = 0;
         sample.uptimeMs = 0;
     }
-    m_streamSamples[serverId] = {sample, context.clock->monotonicMs()};
-    const QString reason = absorb(serverId, sample, false, nullptr);
-    if (reason.isEmpty())
-        co_return;
-    co_await m_publisher->edit(serverId, reason + QStringLiteral(" (live)"));
+    m_pushed[serverId] = {sample, context.clock->monotonicMs()};
+    emit stateChanged(serverId, sample);
 }
 
 } // namespace Pterodisbot
