@@ -6,7 +6,8 @@
 //
 //   bench_cycle [--servers 1000] [--tracked 200] [--cycles 360] [--compare-cycles 30]
 //               [--churn 1] [--interval 10] [--interactions 20] [--panel-cache 0]
-//               [--no-charts]
+//               [--no-charts] [--gui]
+// --gui shows the admin window (offscreen) following the bot, to measure what it adds.
 #include <cstdio>
 
 #include <QApplication>
@@ -47,6 +48,8 @@ int main(int argc, char *argv[])
             args.panelCacheS = next();
         else if (arg == "--no-charts")
             args.charts = false;
+        else if (arg == "--gui")
+            args.gui = true;
     }
     if (qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
         qputenv("QT_LOGGING_RULES", "*.info=false;pterodisbot.*.warning=true;qt.*=false");
@@ -60,8 +63,9 @@ int main(int argc, char *argv[])
     Pterodisbot::prepareOffscreenPlatform(true);
     QApplication app(argc, argv);
     std::printf("bench_cycle: BotCore against the simulators (child process), %d servers, "
-                "%d tracked, panel /resources cache %d s\n",
-                args.servers, args.tracked, args.panelCacheS);
+                "%d tracked, panel /resources cache %d s%s\n",
+                args.servers, args.tracked, args.panelCacheS,
+                args.gui ? ", admin window shown" : "");
     const ModeResult smart = runMode(QStringLiteral("smart policy (forced refresh 600 s)"), args,
                                      600, args.cycles, true);
     printModeResult(smart, args);

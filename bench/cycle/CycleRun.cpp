@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <sys/resource.h>
 
 #include <QCoroTask>
@@ -18,6 +19,10 @@
 
 #include "bot/BotCore.h"
 #include "Clock.h"
+#ifdef PTERODISBOT_HAVE_GUI
+#include "DesktopFace.h"
+#include "MainWindow.h"
+#endif
 #include "discord/RestClient.h"
 #include "EventWait.h"
 #include "QtChartRenderer.h"
@@ -143,6 +148,7 @@ ModeResult runMode(const QString &name, const CycleArgs &args, int forcedRefresh
     }
     tuning.panelClientRequestsPerMinute = 1'000'000;
     tuning.gatewayIdentifyGapMs = 10;
+    tuning.keepEmbedImages = args.gui;
 
     TimedRenderer renderer;
     result.rssBeforeBotKiB = usage().maxRssKiB;
@@ -154,6 +160,20 @@ ModeResult runMode(const QString &name, const CycleArgs &args, int forcedRefresh
             result.firstCycleWallMs = double(report.durationMs);
         }
     });
+#ifdef PTERODISBOT_HAVE_GUI
+    std::unique_ptr<DesktopFace> face;
+    if (args.gui) {
+        face = std::make_unique<DesktopFace>(DesktopFace::Options{});
+        face->setBot(&bot);
+        face->window()->resize(1440, 900);
+        face->show();
+    }
+#else
+    if (args.gui) {
+        std::fprintf(stderr, "--gui: this build has no admin window (BUILD_GUI=OFF)\n");
+        std::exit(2);
+    }
+#endif
     const ApiError error = QCoro::waitFor(bot.start());
     if (error) {
         std::fprintf(stderr, "bot did not start: %s\n", qPrintable(error.toString()));
@@ -162,6 +182,10 @@ ModeResult runMode(const QString &name, const CycleArgs &args, int forcedRefresh
     waitUntil([&] { return firstEdits >= 0 && bot.gatewayState() == Gateway::State::Ready; },
               120000);
     result.firstCycleEdits = firstEdits;
+#ifdef PTERODISBOT_HAVE_GUI
+    if (face && !bot.embeds().isEmpty()) // the graph and the preview follow one of them
+        face->window()->selectServer(bot.embeds().constFirst().serverId);
+#endif
     const double simCpuBefore =
         sim.request(QStringLiteral("stats")).section(QLatin1Char(' '), 2, 2).toDouble();
 

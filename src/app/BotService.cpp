@@ -23,6 +23,11 @@ BotService::BotService(QString configPath, ChartRenderer *renderer, QObject *par
 
 BotService::~BotService() = default;
 
+BotCore *BotService::bot() const
+{
+    return m_bot;
+}
+
 void BotService::applyLogLevel(LogLevel level)
 {
     switch (level) {
@@ -46,9 +51,12 @@ QCoro::Task<bool> BotService::load(Config *config)
     const ConfigLoadResult result = co_await loadConfiguration(
         ConfigLoader(QProcessEnvironment::systemEnvironment()), m_configPath, &store);
     if (!result.isValid()) {
+        const QString report = formatProblems(result.problems, result.config);
         QTextStream err(stderr);
-        err << formatProblems(result.problems, result.config);
+        err << report;
         err.flush();
+        if (m_desktop)
+            emit problemFound(report);
         co_return false;
     }
     for (const ConfigProblem &problem : result.problems) {
@@ -69,17 +77,24 @@ QCoro::Task<> BotService::start()
     if (!self)
         co_return;
     if (!valid) {
-        finish(InvalidConfig);
+        // Beside a window the problems are shown there; the user quits when they want.
+        if (!m_desktop)
+            finish(InvalidConfig);
         co_return;
     }
     applyLogLevel(config.bot.logLevel);
 
     m_nam = new QNetworkAccessManager(this);
-    m_bot = new BotCore(config, {m_nam, SystemClock::instance(), m_renderer}, {}, this);
+    BotTuning tuning;
+    tuning.keepEmbedImages = m_desktop;
+    m_bot = new BotCore(config, {m_nam, SystemClock::instance(), m_renderer}, tuning, this);
     connect(m_bot, &BotCore::fatalError, this, [this](const QString &message) {
         qCCritical(lcApp).noquote() << message;
-        shutDown(Fatal);
+        // The window shows it in its banner and stays until the user quits.
+        if (!m_desktop)
+            shutDown(Fatal);
     });
+    emit botCreated(m_bot);
     // Until Discord answers this waits (retrying with backoff); SIGTERM and SIGHUP work
     // meanwhile.
     const ApiError error = co_await m_bot->start();
@@ -87,7 +102,10 @@ QCoro::Task<> BotService::start()
         co_return;
     if (error) {
         qCCritical(lcApp).noquote() << "the bot could not start:" << error.toString();
-        co_await shutDown(Fatal);
+        if (m_desktop)
+            emit problemFound(QStringLiteral("the bot could not start: ") + error.toString());
+        else
+            co_await shutDown(Fatal);
         co_return;
     }
     qCInfo(lcApp) << "running; SIGTERM stops, SIGHUP reloads the configuration";

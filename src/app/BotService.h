@@ -25,6 +25,13 @@ public:
 
     //! Secrets come from the OS keychain as `[bot] keychain` says, in every mode.
     BotService(QString configPath, ChartRenderer *renderer, QObject *parent = nullptr);
+
+    //! Beside a window: a fatal problem or an invalid configuration is reported
+    //! (problem()) instead of ending the service, so the window can show it, and the bot keeps
+    //! its embeds' images for the preview. Call before start().
+    void setDesktop(bool desktop) { m_desktop = desktop; }
+    //! The bot once start() created it; null before (and when the configuration is invalid).
+    BotCore *bot() const;
     ~BotService() override;
 
     //! Loads the configuration and starts the bot; finished() tells when it is over.
@@ -43,6 +50,11 @@ public:
 
 signals:
     void finished(int exitCode);
+    //! start() created the bot (it is connecting now).
+    void botCreated(Pterodisbot::BotCore *bot);
+    //! Desktop: the bot cannot run — the configuration is invalid (\a text lists every
+    //! problem) or the bot could not start.
+    void problemFound(const QString &text);
 
 private:
     QCoro::Task<bool> load(Config *config);
@@ -59,6 +71,7 @@ private:
     ChartRenderer *m_renderer;
     QNetworkAccessManager *m_nam = nullptr;
     QPointer<BotCore> m_bot;
+    bool m_desktop = false;
     bool m_stopping = false;
     bool m_finished = false;
 };

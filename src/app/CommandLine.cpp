@@ -33,12 +33,21 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         QStringLiteral("output"),
         QStringLiteral("Demo: write charts and the bot's data under <dir>."),
         QStringLiteral("dir"));
-    parser.addOptions({config, checkConfig, noGui, demo, duration, servers, output});
+    const QCommandLineOption minimized(
+        QStringLiteral("minimized"),
+        QStringLiteral("Desktop: start in the tray without showing the window."));
+    const QCommandLineOption interactive(
+        QStringLiteral("interactive"),
+        QStringLiteral("Demo: no scripted visitor; you press the buttons in the window."));
+    parser.addOptions(
+        {config, checkConfig, noGui, demo, duration, servers, output, minimized, interactive});
     parser.process(arguments);
 
     CommandLine result;
     result.configPath = parser.value(config);
     result.noGui = parser.isSet(noGui);
+    result.minimized = parser.isSet(minimized);
+    result.interactive = parser.isSet(interactive);
     result.outputDir = parser.value(output);
     if (parser.isSet(checkConfig))
         result.mode = Mode::CheckConfig;

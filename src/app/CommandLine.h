@@ -12,8 +12,10 @@ struct CommandLine
 
     Mode mode = Mode::Run;
     bool noGui = false;
-    QString configPath;      //!< empty: the default location
-    int durationSeconds = 0; //!< demo: stop by itself after this long (0 = run until Ctrl+C)
+    bool minimized = false;   //!< desktop: start in the tray
+    bool interactive = false; //!< demo: no scripted visitor, the user presses the buttons
+    QString configPath;       //!< empty: the default location
+    int durationSeconds = 0;  //!< demo: stop by itself after this long (0 = run until Ctrl+C)
     int demoServers = 8;
     QString outputDir; //!< demo: where charts and data go (empty: the default)
     QString error;     //!< set when the arguments could not be understood

@@ -31,13 +31,16 @@ void Demo::say(const QString &line)
 {
     m_out << QTime::currentTime().toString(QStringLiteral("HH:mm:ss")) << "  " << line << '\n';
     m_out.flush();
+    emit narrated(line);
 }
 
 QCoro::Task<bool> Demo::start()
 {
     QPointer<Demo> self(this);
-    // The demo narrates what happens; the bot's own info lines would repeat it.
-    QLoggingCategory::setFilterRules(QStringLiteral("pterodisbot.*.info=false"));
+    // The demo narrates what happens; the bot's own info lines would repeat it (a window's
+    // log shows them, though).
+    if (!m_options.botLog)
+        QLoggingCategory::setFilterRules(QStringLiteral("pterodisbot.*.info=false"));
     m_panel = std::make_unique<PterodisbotSim::PanelSimulator>();
     PterodisbotSim::PanelSimOptions panelOptions;
     panelOptions.serverCount = m_options.servers;
@@ -99,7 +102,9 @@ QCoro::Task<bool> Demo::start()
     BotTuning tuning;
     tuning.cycleIntervalMs = m_options.cycleMs;
     tuning.gatewayIdentifyGapMs = 100;
+    tuning.keepEmbedImages = m_options.keepEmbedImages;
     m_bot = new BotCore(config, {m_nam, SystemClock::instance(), m_renderer}, tuning, this);
+    emit botCreated(m_bot);
     connect(m_bot, &BotCore::embedPosted, this,
             [this](const QString &server, const QString &, const QString &message) {
                 say(QStringLiteral("bot: posted the status embed of %1 (message %2)")
@@ -147,8 +152,13 @@ QCoro::Task<bool> Demo::start()
     m_table->start();
     if (m_options.durationSeconds > 0)
         QTimer::singleShot(m_options.durationSeconds * 1000, this, [this] { emit finished(0); });
-    m_tasks.start(visit());
+    m_tasks.start(m_options.interactive ? postFirstEmbeds() : visit());
     co_return true;
+}
+
+QStringList Demo::channelIds() const
+{
+    return m_discord ? m_discord->channelIds() : QStringList();
 }
 
 QCoro::Task<> Demo::stop()

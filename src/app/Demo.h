@@ -39,6 +39,14 @@ public:
         int durationSeconds = 0; //!< 0 = until interrupted
         int cycleMs = 3000;      //!< the bot's update interval in the demo
         QString outputDir;       //!< charts and the bot's data directory
+        //! No scripted visitor: the status embeds of the first servers are posted and the
+        //! user presses the buttons (pressButton()).
+        bool interactive = false;
+        //! The bot keeps its embeds' images (the window's preview shows them).
+        bool keepEmbedImages = false;
+        //! The bot's own log lines stay on (the window's log shows them); otherwise the
+        //! narration replaces them.
+        bool botLog = false;
     };
 
     Demo(Options options, QTextStream &out, ChartRenderer *renderer, QObject *parent = nullptr);
@@ -50,12 +58,27 @@ public:
     //! Stops the bot cleanly (store saved, gateway closed resumably).
     QCoro::Task<> stop();
 
+    //! The bot once start() created it.
+    BotCore *bot() const { return m_bot; }
+    //! The simulated guild's text channels.
+    QStringList channelIds() const;
+    //! Presses the button \a customId under the message as the visitor with the control role
+    //! would in Discord (through the Discord simulator); the bot's answer is narrated.
+    void pressButton(const QString &channelId, const QString &messageId, const QString &customId);
+
 signals:
     //! The demo ended by itself (--duration) or failed; \a exitCode for main().
     void finished(int exitCode);
+    //! start() created the bot (it connects now).
+    void botCreated(Pterodisbot::BotCore *bot);
+    //! One line of the narration (also printed).
+    void narrated(const QString &line);
 
 private:
     QCoro::Task<> visit();
+    //! Interactive: posts the first servers' embeds so the window has something to show.
+    QCoro::Task<> postFirstEmbeds();
+    QCoro::Task<> press(QString channelId, QString messageId, QString customId);
     void onMessageWritten(const QString &channelId, const QString &messageId, bool created);
     void say(const QString &line);
 

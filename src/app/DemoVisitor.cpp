@@ -190,4 +190,41 @@ QCoro::Task<> Demo::visit()
     }
 }
 
+QCoro::Task<> Demo::postFirstEmbeds()
+{
+    QPointer<Demo> self(this);
+    const QString channel = m_discord->channelIds().first();
+    const QStringList servers = m_panel->serverIdentifiers().mid(0, 4);
+    say(QStringLiteral("posting the status embeds of %1 servers in the window; select one and "
+                       "press its buttons in the preview")
+            .arg(servers.size()));
+    for (const QString &server : servers) {
+        if (!self || !m_bot)
+            co_return;
+        m_bot->postEmbed(server, channel);
+        // One at a time, as a member choosing them from /server_status would.
+        if (!co_await m_tasks.sleep(std::chrono::milliseconds(600)))
+            co_return;
+    }
+}
+
+void Demo::pressButton(const QString &channelId, const QString &messageId, const QString &customId)
+{
+    m_tasks.start(press(channelId, messageId, customId));
+}
+
+QCoro::Task<> Demo::press(QString channelId, QString messageId, QString customId)
+{
+    QPointer<Demo> self(this);
+    if (!m_discord)
+        co_return;
+    say(QStringLiteral("you (Server Admin role) press %1")
+            .arg(customId.section(QLatin1Char(':'), 2, 3)));
+    const QString click =
+        m_discord->injectComponent(channelId, messageId, AdminUser, {AdminRole}, customId, 2);
+    if (!co_await answered(&m_tasks, m_discord.get(), click) || !self)
+        co_return;
+    say(QStringLiteral("bot → you: ") + answerText(*m_discord, click));
+}
+
 } // namespace Pterodisbot

@@ -3,11 +3,13 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QIcon>
 #include <QProcessEnvironment>
 #include <QStandardPaths>
 #include <QTextStream>
 #include <QTimer>
 
+#include "bot/BotCore.h"
 #include "BotService.h"
 #include "CommandLine.h"
 #include "config/ConfigCheck.h"
@@ -15,6 +17,12 @@
 #include "config/ConfigReport.h"
 #include "config/SecretStore.h"
 #include "Demo.h"
+#ifdef PTERODISBOT_HAVE_GUI
+#include <QStatusBar>
+
+#include "DesktopFace.h"
+#include "MainWindow.h"
+#endif
 #include "logging.h"
 #include "OffscreenPlatform.h"
 #include "QtChartRenderer.h"
@@ -55,7 +63,8 @@ int main(int argc, char *argv[])
     // which can only be chosen before the application object exists.
     const bool headless = arguments.contains(QStringLiteral("--no-gui")) ||
                           arguments.contains(QStringLiteral("--check-config"));
-    prepareOffscreenPlatform(headless);
+    // True when a window was wanted but there is no display to show it on.
+    const bool noDisplay = prepareOffscreenPlatform(headless);
 
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pterodisbot"));
@@ -68,8 +77,29 @@ int main(int argc, char *argv[])
         std::fprintf(stderr, "pterodisbot: %s (see --help)\n", qUtf8Printable(command.error));
         return BotService::BadCommandLine;
     }
-    if (!command.noGui && command.mode != CommandLine::Mode::CheckConfig)
-        qCInfo(lcApp) << "this build has no admin window yet: running headless";
+    bool desktop = !command.noGui && command.mode != CommandLine::Mode::CheckConfig;
+#ifndef PTERODISBOT_HAVE_GUI
+    if (desktop)
+        qCInfo(lcApp) << "this build has no admin window (BUILD_GUI=OFF): running headless";
+    desktop = false;
+#else
+    if (desktop && noDisplay) {
+        qCInfo(lcApp).noquote()
+            << "no display (DISPLAY and WAYLAND_DISPLAY are unset): running without the window. "
+               "Run it in a desktop session to see the window, or pass --no-gui to run headless "
+               "on purpose";
+        desktop = false;
+    }
+    std::unique_ptr<DesktopFace> face;
+    if (desktop) {
+        QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pterodisbot.svg")));
+        DesktopFace::Options options;
+        options.minimized = command.minimized;
+        options.demo = command.mode == CommandLine::Mode::Demo;
+        options.interactiveDemo = command.interactive;
+        face = std::make_unique<DesktopFace>(options);
+    }
+#endif
 
     QTextStream out(stdout);
     QtChartRenderer renderer;
@@ -87,6 +117,9 @@ int main(int argc, char *argv[])
         options.servers = command.demoServers;
         options.durationSeconds = command.durationSeconds;
         options.outputDir = command.outputDir.isEmpty() ? demoOutputDir() : command.outputDir;
+        options.interactive = command.interactive;
+        options.keepEmbedImages = desktop;
+        options.botLog = desktop;
         demo = std::make_unique<Demo>(options, out, &renderer);
         auto finish = [&demo](int exitCode) {
             [](Demo *demo, int exitCode) -> QCoro::Task<> {
@@ -97,14 +130,53 @@ int main(int argc, char *argv[])
         QObject::connect(demo.get(), &Demo::finished, &app, finish);
         QObject::connect(&unixSignals, &UnixSignals::received, &app,
                          [finish](int) { finish(BotService::Ok); });
-        QCoro::connect(demo->start(), &app, [](bool started) {
-            if (!started)
+#ifdef PTERODISBOT_HAVE_GUI
+        if (face) {
+            QObject::connect(face.get(), &DesktopFace::quitRequested, &app,
+                             [finish] { finish(BotService::Ok); });
+            QObject::connect(demo.get(), &Demo::botCreated, face.get(), &DesktopFace::setBot);
+            QObject::connect(face.get(), &DesktopFace::previewButtonPressed, demo.get(),
+                             &Demo::pressButton);
+            QObject::connect(demo.get(), &Demo::narrated, face->window(),
+                             [window = face->window()](const QString &line) {
+                                 window->statusBar()->showMessage(line, 8000);
+                             });
+            face->show();
+        }
+#endif
+        QCoro::connect(demo->start(), &app, [&demo, &face](bool started) {
+            if (!started) {
                 QTimer::singleShot(0, [] { QCoreApplication::exit(BotService::Fatal); });
+                return;
+            }
+#ifdef PTERODISBOT_HAVE_GUI
+            if (face)
+                face->window()->setKnownChannels(demo->channelIds());
+#endif
         });
         break;
     }
     case CommandLine::Mode::Run:
         service = std::make_unique<BotService>(command.configPath, &renderer);
+#ifdef PTERODISBOT_HAVE_GUI
+        if (face) {
+            service->setDesktop(true);
+            QObject::connect(service.get(), &BotService::botCreated, face.get(),
+                             &DesktopFace::setBot);
+            QObject::connect(
+                service.get(), &BotService::problemFound, face.get(), [&face](const QString &text) {
+                    face->showProblem(QObject::tr("<b>The bot cannot run.</b><pre>%1</pre>Fix the "
+                                                  "configuration (see <tt>pterodisbot "
+                                                  "--check-config</tt>), then start it again. "
+                                                  "<tt>pterodisbot --demo</tt> shows the bot "
+                                                  "against simulators.")
+                                          .arg(text.toHtmlEscaped()));
+                });
+            QObject::connect(face.get(), &DesktopFace::quitRequested, service.get(),
+                             [&service] { service->stop(); });
+            face->show();
+        }
+#endif
         // Queued: a configuration error is found before exec() runs, and exit() before exec()
         // would be lost.
         QObject::connect(service.get(), &BotService::finished, &app, &QCoreApplication::exit,

@@ -29,6 +29,13 @@ QStringList &secrets()
     return list;
 }
 
+QMutex s_observerMutex;
+LogObserver &observer()
+{
+    static LogObserver function;
+    return function;
+}
+
 void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &msg)
 {
     static const char *const levels[] = {"debug", "warning", "critical", "fatal", "info"};
@@ -36,6 +43,11 @@ void redactingHandler(QtMsgType type, const QMessageLogContext &context, const Q
     const char *category = context.category ? context.category : "default";
     std::fprintf(stderr, "%s [%s] %s\n", levels[type], category, qUtf8Printable(line));
     std::fflush(stderr);
+    {
+        QMutexLocker lock(&s_observerMutex);
+        if (observer())
+            observer()(type, QString::fromUtf8(category), line);
+    }
     if (type == QtFatalMsg)
         std::abort();
 }
@@ -72,6 +84,12 @@ bool overlapsSecret(QStringView text)
 void installRedactingMessageHandler()
 {
     qInstallMessageHandler(redactingHandler);
+}
+
+void setLogObserver(LogObserver function)
+{
+    QMutexLocker lock(&s_observerMutex);
+    observer() = std::move(function);
 }
 
 } // namespace Pterodisbot

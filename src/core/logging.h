@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+
 #include <QLoggingCategory>
 #include <QString>
 #include <QStringView>
@@ -34,5 +36,14 @@ bool overlapsSecret(QStringView text);
 
 //! Installs a Qt message handler that redacts every message before it reaches stderr.
 void installRedactingMessageHandler();
+
+//! Receives every line the redacting handler writes, already redacted: its level, category
+//! and text. Called on the thread that logged, under the handler's lock: an observer must only
+//! hand the line over (e.g. a queued call), never log itself.
+using LogObserver =
+    std::function<void(QtMsgType type, const QString &category, const QString &message)>;
+//! Sets the one observer of the redacting handler (the admin window's log); an empty function
+//! removes it.
+void setLogObserver(LogObserver observer);
 
 } // namespace Pterodisbot

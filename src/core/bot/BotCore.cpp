@@ -229,6 +229,7 @@ EmbedSnapshot BotCore::snapshotOf(const QString &serverId, const EmbedLocation &
         snapshot.lastEditReason = runtime->lastEditReason;
         snapshot.lastError = runtime->lastError;
         snapshot.lastPayload = runtime->lastPayload;
+        snapshot.lastImage = runtime->lastImage;
         if (runtime->lastEditAt.isValid())
             snapshot.nextForcedRefreshAt =
                 runtime->lastEditAt.addMSecs(m_context->policy.settings().forcedRefreshMs);

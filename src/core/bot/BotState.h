@@ -33,6 +33,8 @@ struct EmbedRuntime
     qint64 blockedUntilMs = 0;
     //! The payload of the last successful write (what Discord shows), for the admin window.
     QJsonObject lastPayload;
+    //! The chart's PNG bytes behind attachmentId, when BotTuning::keepEmbedImages.
+    QByteArray lastImage;
     //! The last successful write by this process and why; invalid when none yet.
     QDateTime lastEditAt;
     QString lastEditReason;

@@ -39,6 +39,9 @@ struct EmbedSnapshot
     //! The message payload last sent to Discord for this embed (embeds, components,
     //! attachments), as JSON; empty before the first write of this process.
     QJsonObject lastPayload;
+    //! The PNG of the payload's image attachment, when the bot was asked to keep it
+    //! (BotTuning::keepEmbedImages); empty otherwise or when the embed has no graph.
+    QByteArray lastImage;
 };
 
 //! One server of the panel, as last listed.

@@ -49,6 +49,9 @@ struct BotTuning
     //! The Python bot's `embed/embed_locations.json`, imported once when our own file does not
     //! exist yet; empty = `<data dir>/embed/embed_locations.json`.
     QString legacyStoreFile;
+    //! Keep the PNG bytes of each embed's chart for the observers (EmbedSnapshot::lastImage):
+    //! the admin window's preview; off in the headless service, where nobody looks at them.
+    bool keepEmbedImages = false;
 };
 
 } // namespace Pterodisbot

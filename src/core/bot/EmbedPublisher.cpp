@@ -129,6 +129,11 @@ void EmbedPublisher::remember(const QString &serverId, const MessageInfo &answer
     }
     runtime.shown = rendered.display;
     runtime.lastPayload = rendered.message.toJson();
+    // A kept image is the one already held; a new upload replaces it; no chart clears it.
+    if (!context.tuning.keepEmbedImages || runtime.attachmentId.isEmpty())
+        runtime.lastImage.clear();
+    else if (!rendered.message.files.isEmpty())
+        runtime.lastImage = rendered.message.files.constFirst().bytes;
     if (rendered.display == DisplayState::Unreachable) {
         // The next sample must rebuild the embed whatever it says.
         context.policy.forget(serverId);
