@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -157,6 +159,41 @@ private slots:
         QVERIFY(pressed.first().at(2).toString().contains(QStringLiteral(":power:stop:")));
     }
 
+    // The demo's promise: press Start in the preview and watch the panel, the embed and the
+    // preview follow. The window's press goes to Discord as the demo sends it (a member with
+    // the control role), and the bot answers it like any other.
+    void startInThePreviewStartsTheServer()
+    {
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        h.tuning.cycleIntervalMs = 60000;
+        h.tuning.keepEmbedImages = true;
+        QVERIFY(h.startBot());
+        h.panel->setServerState(kRust, QStringLiteral("offline"));
+        QVERIFY(!h.postEmbed(kRust).isEmpty());
+        DesktopFace::Options options;
+        options.demo = true;
+        DesktopFace face(options);
+        face.setBot(h.bot.get());
+        connect(&face, &DesktopFace::previewButtonPressed, this,
+                [&h](const QString &channel, const QString &message, const QString &customId) {
+                    h.discord->injectComponent(channel, message, kAdmin, {kAdminRole}, customId);
+                });
+        MainWindow *window = face.window();
+        window->selectServer(kRust);
+        QPushButton *start = previewButton(window, QStringLiteral(":power:start:"));
+        QVERIFY(start);
+        QVERIFY(start->isEnabled());
+
+        start->click();
+        BOT_VERIFY_SOON(h.panel->serverState(kRust) != QStringLiteral("offline"), 10000);
+        BOT_VERIFY_SOON(h.bot->embed(kRust)->shown != DisplayState::Offline, 10000);
+        // The preview shows the new payload: Start is no longer offered.
+        BOT_VERIFY_SOON(previewButton(window, QStringLiteral(":power:start:")) &&
+                            !previewButton(window, QStringLiteral(":power:start:"))->isEnabled(),
+                        10000);
+    }
+
     void closingHidesToTheTrayOrQuits()
     {
         DesktopFace face({});
@@ -210,6 +247,10 @@ private slots:
         }
         window->selectServer(kSurvival);
         BOT_VERIFY_SOON(!h.bot->embed(kSurvival)->lastImage.isEmpty(), 5000);
+        // The preview scrolled to its end: the graph and the buttons under it are the point.
+        auto *preview = window->findChild<QScrollArea *>();
+        QVERIFY(preview);
+        preview->verticalScrollBar()->setValue(preview->verticalScrollBar()->maximum());
 
         const QString dir = qEnvironmentVariable("PTERODISBOT_SCREENSHOTS", m_output.path());
         QVERIFY(QDir().mkpath(dir));
