@@ -6,11 +6,76 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+//! The real program with \a arguments in a fresh home; \a platform: QT_QPA_PLATFORM, or none
+//! (and no display either) when empty.
+Run runProgram(const QStringList &arguments, const QString &platform)
+{
+    QTemporaryDir home;
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("HOME"), home.path());
+    environment.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
+    if (!platform.isEmpty())
+        environment.insert(QStringLiteral("QT_QPA_PLATFORM"), platform);
+    QProcess program;
+    program.setProcessEnvironment(environment);
+    program.start(QStringLiteral(PTERODISBOT_BINARY), arguments);
+    Run run;
+    if (!program.waitForFinished(60000)) {
+        program.kill();
+        program.waitForFinished();
+        run.err = QStringLiteral("did not stop by itself");
+        return run;
+    }
+    run.exitCode = program.exitStatus() == QProcess::NormalExit ? program.exitCode() : -1;
+    run.out = QString::fromUtf8(program.readAllStandardOutput());
+    run.err = QString::fromUtf8(program.readAllStandardError());
+    return run;
+}
+
+} // namespace
+
 class TestDemo final : public QObject
 {
     Q_OBJECT
 
 private slots:
+    // With no display the desktop demo runs in the terminal and says why and how to see it.
+    void withoutADisplayTheDemoRunsInTheTerminal()
+    {
+        const Run run = runProgram(
+            {QStringLiteral("--demo"), QStringLiteral("--duration"), QStringLiteral("4")}, {});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err.right(2000)));
+        QVERIFY2(run.err.contains(QStringLiteral("no display")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("--no-gui")), qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("everything runs on 127.0.0.1")),
+                 qPrintable(run.out));
+    }
+
+    // The demo in the window (drawn offscreen here): without the visitor it posts the first
+    // servers' embeds itself, so the window has something to show and press.
+    void theWindowDemoPostsEmbedsToPress()
+    {
+        const Run run = runProgram({QStringLiteral("--demo"), QStringLiteral("--interactive"),
+                                    QStringLiteral("--duration"), QStringLiteral("6")},
+                                   QStringLiteral("offscreen"));
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err.right(2000)));
+        QVERIFY(!run.err.contains(QStringLiteral("no display")));
+        QVERIFY2(run.out.contains(QStringLiteral("press its buttons in the preview")),
+                 qPrintable(run.out));
+        QVERIFY2(run.out.count(QStringLiteral("bot: posted the status embed of")) >= 3,
+                 qPrintable(run.out));
+        QVERIFY2(!run.out.contains(QStringLiteral("types /server_status")), qPrintable(run.out));
+    }
+
     void demoPostsEditsAndWritesCharts()
     {
         QTemporaryDir home;
