@@ -1,5 +1,8 @@
 #include "CommandLine.h"
 
+#include "config/ConfigProblem.h"
+#include "config/SecretIntake.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -39,8 +42,14 @@ CommandLine CommandLine::parse(const QStringList &arguments)
     const QCommandLineOption interactive(
         QStringLiteral("interactive"),
         QStringLiteral("Demo: no scripted visitor; you press the buttons in the window."));
-    parser.addOptions(
-        {config, checkConfig, noGui, demo, duration, servers, output, minimized, interactive});
+    const QCommandLineOption storeSecret(
+        QStringLiteral("store-secret"),
+        QStringLiteral("Read one secret from stdin (hidden on a terminal) into the OS keychain "
+                       "and exit; <name> is one of %1.")
+            .arg(secretKeyNames().join(QStringLiteral(", "))),
+        QStringLiteral("name"));
+    parser.addOptions({config, checkConfig, noGui, demo, duration, servers, output, minimized,
+                       interactive, storeSecret});
     parser.process(arguments);
 
     CommandLine result;
@@ -53,9 +62,26 @@ CommandLine CommandLine::parse(const QStringList &arguments)
         result.mode = Mode::CheckConfig;
     else if (parser.isSet(demo))
         result.mode = Mode::Demo;
-    if (!parser.positionalArguments().isEmpty())
-        result.error =
-            QStringLiteral("unexpected argument: ") + parser.positionalArguments().first();
+    if (parser.isSet(storeSecret)) {
+        result.secretName = parser.value(storeSecret);
+        if (parser.isSet(checkConfig) || parser.isSet(demo))
+            result.error = QStringLiteral("--store-secret cannot be combined with %1; store the "
+                                          "secret first, then run %1 on its own")
+                               .arg(parser.isSet(demo) ? QStringLiteral("--demo")
+                                                       : QStringLiteral("--check-config"));
+        else if (!secretKindOf(result.secretName))
+            result.error = unknownSecretNameText(result.secretName);
+        else
+            result.mode = Mode::StoreSecret;
+    }
+    // Masked: "--store-secret discord.token <the token>" is an easy mistake to make.
+    if (!parser.positionalArguments().isEmpty()) {
+        result.error = QStringLiteral("unexpected argument %1")
+                           .arg(quoteValue(parser.positionalArguments().first()));
+        if (parser.isSet(storeSecret))
+            result.error += QStringLiteral("; --store-secret reads the secret from stdin, never "
+                                           "from the command line");
+    }
     bool ok = true;
     if (parser.isSet(duration)) {
         result.durationSeconds = parser.value(duration).toInt(&ok);

@@ -8,7 +8,7 @@ namespace Pterodisbot {
 //! What the user asked for on the command line.
 struct CommandLine
 {
-    enum class Mode { Run, CheckConfig, Demo };
+    enum class Mode { Run, CheckConfig, Demo, StoreSecret };
 
     Mode mode = Mode::Run;
     bool noGui = false;
@@ -17,8 +17,9 @@ struct CommandLine
     QString configPath;       //!< empty: the default location
     int durationSeconds = 0;  //!< demo: stop by itself after this long (0 = run until Ctrl+C)
     int demoServers = 8;
-    QString outputDir; //!< demo: where charts and data go (empty: the default)
-    QString error;     //!< set when the arguments could not be understood
+    QString outputDir;  //!< demo: where charts and data go (empty: the default)
+    QString secretName; //!< store-secret: the config key of the secret (checked by parse())
+    QString error;      //!< set when the arguments could not be understood
 
     //! Parses \a arguments (argv including the program name). --help and --version print and
     //! exit inside QCommandLineParser, as users expect from a command-line tool.

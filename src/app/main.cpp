@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 
@@ -15,6 +16,7 @@
 #include "config/ConfigCheck.h"
 #include "config/ConfigProblem.h"
 #include "config/ConfigReport.h"
+#include "config/SecretIntake.h"
 #include "config/SecretStore.h"
 #include "Demo.h"
 #ifdef PTERODISBOT_HAVE_GUI
@@ -26,6 +28,7 @@
 #include "logging.h"
 #include "OffscreenPlatform.h"
 #include "QtChartRenderer.h"
+#include "SecretPrompt.h"
 #include "UnixSignals.h"
 
 using namespace Pterodisbot;
@@ -45,6 +48,23 @@ QCoro::Task<> checkConfig(QString path)
     QCoreApplication::exit(checkConfigExitCode(result.problems));
 }
 
+// Always the keychain, whatever the configuration says: the point is a secret in neither a file
+// nor the environment.
+QCoro::Task<> storeSecretFromStdin(QString name)
+{
+    const SecretInput input = readSecret(secretTitle(*secretKindOf(name)));
+    if (!input.error.isEmpty()) {
+        std::fprintf(stderr, "pterodisbot: %s\n", qUtf8Printable(input.error));
+        QCoreApplication::exit(SecretIntakeResult::Refused);
+        co_return;
+    }
+    SecretStore store;
+    const SecretIntakeResult result = co_await storeSecret(&store, name, input.value);
+    std::fprintf(result.exitCode == SecretIntakeResult::Stored ? stdout : stderr, "%s\n",
+                 qUtf8Printable(result.message));
+    QCoreApplication::exit(result.exitCode);
+}
+
 QString demoOutputDir()
 {
     // Beside the user's other files, never inside the source tree by accident.
@@ -61,8 +81,12 @@ int main(int argc, char *argv[])
         arguments << QString::fromLocal8Bit(argv[i]);
     // The chart renderer needs a QApplication; without a display it must use "offscreen",
     // which can only be chosen before the application object exists.
-    const bool headless = arguments.contains(QStringLiteral("--no-gui")) ||
-                          arguments.contains(QStringLiteral("--check-config"));
+    const bool headless =
+        arguments.contains(QStringLiteral("--no-gui")) ||
+        arguments.contains(QStringLiteral("--check-config")) ||
+        std::any_of(arguments.cbegin(), arguments.cend(), [](const QString &argument) {
+            return argument.startsWith(QLatin1String("--store-secret"));
+        });
     // True when a window was wanted but there is no display to show it on.
     const bool noDisplay = prepareOffscreenPlatform(headless);
 
@@ -76,6 +100,11 @@ int main(int argc, char *argv[])
     if (!command.error.isEmpty()) {
         std::fprintf(stderr, "pterodisbot: %s (see --help)\n", qUtf8Printable(command.error));
         return BotService::BadCommandLine;
+    }
+    if (command.mode == CommandLine::Mode::StoreSecret) {
+        // Before anything else starts, and from the event loop like --check-config.
+        QTimer::singleShot(0, &app, [&command] { storeSecretFromStdin(command.secretName); });
+        return app.exec();
     }
     bool desktop = !command.noGui && command.mode != CommandLine::Mode::CheckConfig;
 #ifndef PTERODISBOT_HAVE_GUI
@@ -156,6 +185,8 @@ int main(int argc, char *argv[])
         });
         break;
     }
+    case CommandLine::Mode::StoreSecret: // returned above, before anything started
+        break;
     case CommandLine::Mode::Run:
         service = std::make_unique<BotService>(command.configPath, &renderer);
 #ifdef PTERODISBOT_HAVE_GUI
