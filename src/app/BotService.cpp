@@ -172,6 +172,16 @@ void BotService::finish(int exitCode)
     emit finished(exitCode);
 }
 
+void BotService::configurationChanged()
+{
+    if (m_stopping)
+        return;
+    if (m_bot)
+        reload();
+    else
+        start();
+}
+
 QCoro::Task<> BotService::reload()
 {
     QPointer<BotService> self(this);

@@ -44,6 +44,9 @@ public:
     static int stopDeadlineMs();
     //! Reads the configuration again; an invalid one is reported and the old one kept.
     QCoro::Task<> reload();
+    //! The configuration file was (re)written (the setup assistant): a running bot reloads it,
+    //! a bot that could not start yet starts with it.
+    void configurationChanged();
 
     //! Applies bot.log_level to the logging rules.
     static void applyLogLevel(LogLevel level);

@@ -24,6 +24,7 @@
 
 #include "DesktopFace.h"
 #include "MainWindow.h"
+#include "SetupAssistant.h"
 #endif
 #include "logging.h"
 #include "OffscreenPlatform.h"
@@ -194,14 +195,31 @@ int main(int argc, char *argv[])
             service->setDesktop(true);
             QObject::connect(service.get(), &BotService::botCreated, face.get(),
                              &DesktopFace::setBot);
+            // The first-run assistant: when no valid configuration exists, and from the menu.
+            auto *setup = new SetupAssistant(command.configPath, face.get());
+            QObject::connect(setup, &SetupAssistant::configurationWritten, service.get(),
+                             [&service, &face] {
+                                 face->showProblem({});
+                                 service->configurationChanged();
+                             });
+            QObject::connect(face.get(), &DesktopFace::setupRequested, setup,
+                             [setup, &service, &face] {
+                                 if (BotCore *bot = service->bot())
+                                     setup->open(bot->config(), face->window());
+                                 else
+                                     setup->openFromFile(face->window());
+                             });
             QObject::connect(
-                service.get(), &BotService::problemFound, face.get(), [&face](const QString &text) {
-                    face->showProblem(QObject::tr("<b>The bot cannot run.</b><pre>%1</pre>Fix the "
-                                                  "configuration (see <tt>pterodisbot "
-                                                  "--check-config</tt>), then start it again. "
-                                                  "<tt>pterodisbot --demo</tt> shows the bot "
-                                                  "against simulators.")
-                                          .arg(text.toHtmlEscaped()));
+                service.get(), &BotService::problemFound, face.get(),
+                [&face, setup](const QString &text) {
+                    face->showProblem(
+                        QObject::tr("<b>The bot cannot run.</b><pre>%1</pre>The setup assistant "
+                                    "(File → Setup assistant) walks you through every value and "
+                                    "checks it; <tt>pterodisbot --check-config</tt> lists the "
+                                    "same problems, and <tt>pterodisbot --demo</tt> shows the "
+                                    "bot against simulators.")
+                            .arg(text.toHtmlEscaped()));
+                    setup->openFromFile(face->window());
                 });
             QObject::connect(face.get(), &DesktopFace::quitRequested, service.get(),
                              [&service] { service->stop(); });

@@ -60,6 +60,8 @@ public:
 signals:
     //! Quit was chosen (menu, or closing the window without a tray).
     void quitRequested();
+    //! File → Setup assistant.
+    void setupRequested();
     //! A button of the previewed embed was pressed in the demo.
     void previewButtonPressed(const QString &channelId, const QString &messageId,
                               const QString &customId);

@@ -88,7 +88,8 @@ QJsonArray roles(const DiscordState &state)
     int position = 0;
     for (const auto &[name, id] : state.options().roles) {
         const bool everyone = id == state.options().guildId;
-        result.append(QJsonObject{
+        const bool managed = state.options().managedRoleIds.contains(id);
+        QJsonObject role{
             {QStringLiteral("id"), id},
             {QStringLiteral("name"), name},
             {QStringLiteral("color"), everyone ? 0 : 0x3498db},
@@ -97,26 +98,45 @@ QJsonArray roles(const DiscordState &state)
             {QStringLiteral("unicode_emoji"), nullValue()},
             {QStringLiteral("position"), everyone ? 0 : ++position},
             {QStringLiteral("permissions"), everyone ? everyonePermissions() : QStringLiteral("0")},
-            {QStringLiteral("managed"), false},
+            {QStringLiteral("managed"), managed},
             {QStringLiteral("mentionable"), false},
-            {QStringLiteral("flags"), 0}});
+            {QStringLiteral("flags"), 0}};
+        if (managed)
+            role.insert(QStringLiteral("tags"),
+                        QJsonObject{{QStringLiteral("bot_id"), state.botUserId()}});
+        result.append(role);
     }
     return result;
 }
 
 QJsonObject channel(const DiscordState &state, const SimChannel &channel, bool withGuildId)
 {
+    constexpr int category = 4;
+    constexpr int announcement = 5;
+    constexpr int voice = 2;
+    constexpr int stage = 13;
     QJsonObject object{{QStringLiteral("id"), channel.id},
-                       {QStringLiteral("type"), 0},
+                       {QStringLiteral("type"), channel.type},
                        {QStringLiteral("name"), channel.name},
                        {QStringLiteral("position"), channel.position},
                        {QStringLiteral("permission_overwrites"), QJsonArray()},
-                       {QStringLiteral("parent_id"), nullValue()},
-                       {QStringLiteral("topic"), nullValue()},
+                       {QStringLiteral("parent_id"),
+                        channel.parentId.isEmpty() ? nullValue() : QJsonValue(channel.parentId)},
                        {QStringLiteral("nsfw"), false},
-                       {QStringLiteral("last_message_id"), nullValue()},
-                       {QStringLiteral("rate_limit_per_user"), 0},
                        {QStringLiteral("flags"), 0}};
+    // The fields of each kind, as the channel object documents them: a category holds only
+    // channels; voice and stage channels carry their audio settings and a text chat.
+    if (channel.type != category)
+        object.insert(QStringLiteral("last_message_id"), nullValue());
+    if (channel.type == 0 || channel.type == announcement)
+        object.insert(QStringLiteral("topic"), nullValue());
+    if (channel.type == 0 || channel.type == voice || channel.type == stage)
+        object.insert(QStringLiteral("rate_limit_per_user"), 0);
+    if (channel.type == voice || channel.type == stage) {
+        object.insert(QStringLiteral("bitrate"), 64000);
+        object.insert(QStringLiteral("user_limit"), 0);
+        object.insert(QStringLiteral("rtc_region"), nullValue());
+    }
     if (withGuildId)
         object.insert(QStringLiteral("guild_id"), state.options().guildId);
     return object;

@@ -259,6 +259,9 @@ bool DiscordRest::route(Call &call) const
     if (is({"users", "@me"}))
         return accept(QStringLiteral("GET"), &DiscordRest::getCurrentUser,
                       QStringLiteral("GET /users/@me"), {});
+    if (is({"users", "@me", "guilds"}))
+        return accept(QStringLiteral("GET"), &DiscordRest::getCurrentUserGuilds,
+                      QStringLiteral("GET /users/@me/guilds"), {});
     if (is({"applications", "@me"}) || is({"oauth2", "applications", "@me"}))
         return accept(QStringLiteral("GET"), &DiscordRest::getApplication,
                       QStringLiteral("GET /applications/@me"), {});

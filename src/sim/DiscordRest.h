@@ -84,6 +84,7 @@ private:
     std::optional<DiscordHttpReply> getGatewayBot(const Call &call);
     std::optional<DiscordHttpReply> getCurrentUser(const Call &call);
     std::optional<DiscordHttpReply> getApplication(const Call &call);
+    std::optional<DiscordHttpReply> getCurrentUserGuilds(const Call &call);
     std::optional<DiscordHttpReply> getGuild(const Call &call);
     std::optional<DiscordHttpReply> getGuildRoles(const Call &call);
     std::optional<DiscordHttpReply> getGuildChannels(const Call &call);

@@ -4,7 +4,8 @@
 #include "DiscordObjects.h"
 #include "DiscordState.h"
 
-// Read-only routes: gateway discovery, the bot user and application, the guild and channels.
+// Read-only routes: gateway discovery, the bot user, its application and guilds, the guild and
+// its channels.
 namespace PterodisbotSim {
 
 std::optional<DiscordHttpReply> DiscordRest::getGateway(const Call &)
@@ -47,6 +48,50 @@ std::optional<DiscordHttpReply> DiscordRest::getApplication(const Call &)
                          {QStringLiteral("owner"), owner},
                          {QStringLiteral("team"), QJsonValue(QJsonValue::Null)},
                          {QStringLiteral("bot"), DiscordObjects::botUser(*m_state)}});
+}
+
+std::optional<DiscordHttpReply> DiscordRest::getCurrentUserGuilds(const Call &call)
+{
+    // Query: before / after (guild ids), limit 1-200 (default 200), with_counts.
+    const auto invalid = [](const QString &code, const QString &text) {
+        const QJsonObject error{{QStringLiteral("code"), code}, {QStringLiteral("message"), text}};
+        return DiscordHttpReply::error(
+            400, 50035, QStringLiteral("Invalid Form Body"),
+            QJsonObject{{QStringLiteral("limit"),
+                         QJsonObject{{QStringLiteral("_errors"), QJsonArray{error}}}}});
+    };
+    int limit = 200;
+    if (call.query.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        limit = call.query.queryItemValue(QStringLiteral("limit")).toInt(&ok);
+        if (!ok)
+            return invalid(QStringLiteral("NUMBER_TYPE_COERCE"),
+                           QStringLiteral("Value is not int."));
+        if (limit < 1 || limit > 200)
+            return invalid(QStringLiteral("NUMBER_TYPE_MAX"),
+                           QStringLiteral("int value should be between 1 and 200."));
+    }
+    const quint64 id = m_state->options().guildId.toULongLong();
+    const QString after = call.query.queryItemValue(QStringLiteral("after"));
+    const QString before = call.query.queryItemValue(QStringLiteral("before"));
+    QJsonArray guilds;
+    if ((after.isEmpty() || id > after.toULongLong()) &&
+        (before.isEmpty() || id < before.toULongLong())) {
+        // The bot holds no role of its own here, so its guild permissions are @everyone's.
+        QJsonObject guild{{QStringLiteral("id"), m_state->options().guildId},
+                          {QStringLiteral("name"), m_state->options().guildName},
+                          {QStringLiteral("icon"), QJsonValue(QJsonValue::Null)},
+                          {QStringLiteral("banner"), QJsonValue(QJsonValue::Null)},
+                          {QStringLiteral("owner"), false},
+                          {QStringLiteral("permissions"), DiscordObjects::everyonePermissions()},
+                          {QStringLiteral("features"), QJsonArray()}};
+        if (call.query.queryItemValue(QStringLiteral("with_counts")) == QLatin1String("true")) {
+            guild.insert(QStringLiteral("approximate_member_count"), 2);
+            guild.insert(QStringLiteral("approximate_presence_count"), 1);
+        }
+        guilds.append(guild);
+    }
+    return DiscordHttpReply::json(200, guilds);
 }
 
 std::optional<DiscordHttpReply> DiscordRest::getGuild(const Call &call)

@@ -50,6 +50,10 @@ std::optional<DiscordHttpReply> DiscordRest::checkChannel(const QString &channel
         return DiscordHttpReply::error(404, 10003, QStringLiteral("Unknown Channel"));
     if (channel->access == SimChannelAccess::NoAccess)
         return DiscordHttpReply::error(403, 50001, QStringLiteral("Missing Access"));
+    constexpr int category = 4;
+    if (writing && channel->type == category)
+        return DiscordHttpReply::error(
+            400, 50008, QStringLiteral("Cannot send messages in a non-text channel"));
     if (writing && channel->access == SimChannelAccess::NoPermission)
         return DiscordHttpReply::error(403, 50013, QStringLiteral("Missing Permissions"));
     return std::nullopt;

@@ -12,6 +12,16 @@
 
 namespace PterodisbotSim {
 
+//! A guild channel beyond the text channels of DiscordSimOptions::channelIds (addition).
+struct SimChannelSpec
+{
+    QString id;
+    QString name;
+    int type = 4; //!< 4 category, 2 voice, 5 announcement, 13 stage, 15 forum, ...
+    int position = 0;
+    QString parentId; //!< the category it sits in; empty = none
+};
+
 //! Configuration of a DiscordSimulator; every limit and interval is here so tests run fast.
 struct DiscordSimOptions
 {
@@ -36,6 +46,14 @@ struct DiscordSimOptions
     // Additions beyond the contract.
     QString guildName = QStringLiteral("Pterodisbot Simulator");
     QString botUsername = QStringLiteral("Pterodisbot");
+    //! More channels of the guild, listed after those of channelIds (REST and GUILD_CREATE);
+    //! nothing can be posted to a category.
+    QList<SimChannelSpec> extraChannels;
+    //! Categories of channelIds channels: channel id -> category id (of extraChannels).
+    QList<QPair<QString, QString>> channelParents;
+    //! Roles (ids of `roles`) managed by an integration, like the role Discord gives a bot
+    //! when it joins: `managed: true` with `tags.bot_id`.
+    QStringList managedRoleIds;
     int otherBucketLimit = 10; //!< every other rate-limited route, per major parameter
     int otherBucketWindowMs = 1000;
     int interactionTimeoutMs = 3000;         //!< callback deadline (10062 after it)

@@ -34,6 +34,19 @@ DiscordState::DiscordState(const DiscordSimOptions &options)
         channel.name = position < names.size() ? names.at(position)
                                                : QStringLiteral("channel-%1").arg(position);
         channel.position = position++;
+        for (const auto &[child, parent] : std::as_const(m_options.channelParents)) {
+            if (child == id)
+                channel.parentId = parent;
+        }
+        m_channels.append(channel);
+    }
+    for (const SimChannelSpec &spec : std::as_const(m_options.extraChannels)) {
+        SimChannel channel;
+        channel.id = spec.id;
+        channel.name = spec.name;
+        channel.position = spec.position;
+        channel.type = spec.type;
+        channel.parentId = spec.parentId;
         m_channels.append(channel);
     }
 }

@@ -39,6 +39,8 @@ struct SimChannel
     QString id;
     QString name;
     int position = 0;
+    int type = 0;     //!< 0 text; see SimChannelSpec for the others
+    QString parentId; //!< category; empty = none
     SimChannelAccess access = SimChannelAccess::Full;
 };
 

@@ -48,7 +48,7 @@ private slots:
         const ConfigLoadResult loaded =
             ConfigLoader().loadText(renderConfigIni(config, true), QStringLiteral("config.ini"));
         for (const ConfigKey &key : configSchema()) {
-            QCOMPARE(configValueText(loaded.config, key.id()), configValueText(config, key.id()));
+            QCOMPARE(loaded.config.valueText(key.id()), config.valueText(key.id()));
         }
         QVERIFY2(!hasErrors(loaded.problems), qPrintable(loaded.problems.value(0).message));
     }

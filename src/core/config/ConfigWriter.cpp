@@ -4,7 +4,6 @@
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStringList>
-#include <QUrl>
 
 #include "ConfigSchema.h"
 
@@ -46,21 +45,6 @@ QString quotedIfNeeded(const QString &value)
     return QLatin1Char('"') + escaped + QLatin1Char('"');
 }
 
-QString valueText(const ConfigKey &key, const Config &config)
-{
-    const QVariant value = key.get(config);
-    switch (key.type) {
-    case ConfigKey::Type::Boolean:
-        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
-    case ConfigKey::Type::Integer:
-        return QString::number(value.toInt());
-    case ConfigKey::Type::Url:
-        return value.toUrl().toString();
-    default:
-        return value.toString();
-    }
-}
-
 QString requirement(const ConfigKey &key)
 {
     QString text = key.required ? QStringLiteral("Required") : QStringLiteral("Optional");
@@ -71,12 +55,6 @@ QString requirement(const ConfigKey &key)
 }
 
 } // namespace
-
-QString configValueText(const Config &config, const QString &keyId)
-{
-    const ConfigKey *key = findConfigKey(keyId);
-    return key ? valueText(*key, config) : QString();
-}
 
 QString renderConfigIni(const Config &config, bool withSecrets)
 {
@@ -90,7 +68,7 @@ QString renderConfigIni(const Config &config, bool withSecrets)
             if (key.section != section)
                 continue;
             out += QLatin1Char('\n') + comment(key.description) + comment(requirement(key));
-            QString value = valueText(key, config);
+            QString value = config.valueText(key.id());
             if (key.isSecret() && !withSecrets) {
                 out += comment(QStringLiteral("Kept in the OS keychain, not in this file."));
                 value.clear();
@@ -115,7 +93,7 @@ ConfigWriteResult writeConfigFile(const QString &path, const Config &config, boo
     bool holdsSecret = false;
     if (withSecrets) {
         for (const ConfigKey &key : configSchema())
-            holdsSecret = holdsSecret || (key.isSecret() && !valueText(key, config).isEmpty());
+            holdsSecret = holdsSecret || (key.isSecret() && !config.valueText(key.id()).isEmpty());
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly | QIODevice::Text)) {

@@ -20,9 +20,6 @@ struct ConfigWriteResult
 //! keychain or the environment and the file says so).
 QString renderConfigIni(const Config &config, bool withSecrets);
 
-//! The text one key's value has in the file ("true", "600", a URL); empty when not set.
-QString configValueText(const Config &config, const QString &keyId);
-
 //! Writes renderConfigIni() to \a path atomically (QSaveFile: a crash leaves the old file),
 //! creating its folder. The file is readable by its owner only (0600) when it holds a secret,
 //! as the loader requires before it reads a secret from a file; otherwise 0644.

@@ -35,9 +35,24 @@ RestCall getCurrentUser()
     return RestCall::json("GET", QStringLiteral("/users/@me"), {});
 }
 
+RestCall getCurrentApplication()
+{
+    return RestCall::json("GET", QStringLiteral("/oauth2/applications/@me"), {});
+}
+
+RestCall getCurrentUserGuilds()
+{
+    return RestCall::json("GET", QStringLiteral("/users/@me/guilds?limit=200"), {});
+}
+
 RestCall getGuildRoles(const QString &guildId)
 {
     return RestCall::json("GET", QStringLiteral("/guilds/%1/roles").arg(seg(guildId)), {});
+}
+
+RestCall getGuildChannels(const QString &guildId)
+{
+    return RestCall::json("GET", QStringLiteral("/guilds/%1/channels").arg(seg(guildId)), {});
 }
 
 RestCall createMessage(const QString &channelId, const Message &message)

@@ -20,8 +20,14 @@ namespace DiscordEndpoints {
 RestCall getGatewayBot();
 //! GET /users/@me.
 RestCall getCurrentUser();
+//! GET /oauth2/applications/@me: the application the bot token belongs to.
+RestCall getCurrentApplication();
+//! GET /users/@me/guilds?limit=200: the guilds the bot is in (Discord's largest page).
+RestCall getCurrentUserGuilds();
 //! GET /guilds/{guild}/roles.
 RestCall getGuildRoles(const QString &guildId);
+//! GET /guilds/{guild}/channels (threads are not listed).
+RestCall getGuildChannels(const QString &guildId);
 //! POST /channels/{channel}/messages.
 RestCall createMessage(const QString &channelId, const Message &message);
 //! PATCH /channels/{channel}/messages/{message}: a full re-render.
