@@ -58,7 +58,7 @@ void BehaviourSetupPage::updateHelp()
 {
     const int seconds = m_ui->interval->value();
     m_ui->intervalHelp->setText(
-        tr("How often the bot reads the panel. 10 s is the default: graphs of the last minute, "
+        tr("How often the bot reads the panel. 10 s is the default: graphs of the recent samples, "
            "and an embed is edited only when something changed (now: every %n s).",
            nullptr, seconds));
     m_ui->statsHelp->setText(
