@@ -209,6 +209,13 @@ int main(int argc, char *argv[])
                                  else
                                      setup->openFromFile(face->window());
                              });
+            QObject::connect(face.get(), &DesktopFace::settingsRequested, setup,
+                             [setup, &service, &face] {
+                                 if (BotCore *bot = service->bot())
+                                     setup->openSettings(bot->config(), face->window());
+                                 else
+                                     setup->openFromFile(face->window());
+                             });
             QObject::connect(
                 service.get(), &BotService::problemFound, face.get(),
                 [&face, setup](const QString &text) {

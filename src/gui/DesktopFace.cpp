@@ -23,6 +23,7 @@ DesktopFace::DesktopFace(Options options, QObject *parent)
 
     connect(m_window, &MainWindow::quitRequested, this, &DesktopFace::quitRequested);
     connect(m_window, &MainWindow::setupRequested, this, &DesktopFace::setupRequested);
+    connect(m_window, &MainWindow::settingsRequested, this, &DesktopFace::settingsRequested);
     connect(m_window, &MainWindow::previewButtonPressed, this, &DesktopFace::previewButtonPressed);
     connect(m_window, &MainWindow::hiddenToTray, this, [this](bool firstTime) {
         if (firstTime)

@@ -46,6 +46,8 @@ signals:
     void quitRequested();
     //! The user asked for the setup assistant (the window's File menu).
     void setupRequested();
+    //! The user asked for the settings (the window's File menu).
+    void settingsRequested();
     //! The demo's preview buttons: press \a customId on the message as a member with the role.
     void previewButtonPressed(const QString &channelId, const QString &messageId,
                               const QString &customId);

@@ -155,6 +155,7 @@ void MainWindow::setUpActions()
     });
     connect(m_ui->actionAbout, &QAction::triggered, this, &MainWindow::showAbout);
     connect(m_ui->actionSetup, &QAction::triggered, this, &MainWindow::setupRequested);
+    connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::settingsRequested);
     connect(m_ui->actionRefreshAll, &QAction::triggered, this, [this] {
         if (m_bot)
             m_bot->refreshAllEmbeds();
@@ -235,6 +236,7 @@ void MainWindow::setDemoMode(bool interactiveButtons)
     m_ui->demoBanner->setVisible(true);
     // The demo's configuration is made up on the spot: nothing to set up.
     m_ui->actionSetup->setVisible(false);
+    m_ui->actionSettings->setVisible(false);
     m_ui->embedPreview->setButtonsInteractive(interactiveButtons);
 }
 

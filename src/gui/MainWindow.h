@@ -62,6 +62,8 @@ signals:
     void quitRequested();
     //! File → Setup assistant.
     void setupRequested();
+    //! File → Settings.
+    void settingsRequested();
     //! A button of the previewed embed was pressed in the demo.
     void previewButtonPressed(const QString &channelId, const QString &messageId,
                               const QString &customId);

@@ -3,6 +3,7 @@
 #include <QProcessEnvironment>
 
 #include "config/ConfigLoader.h"
+#include "SettingsDialog.h"
 #include "SetupWizard.h"
 
 namespace Pterodisbot {
@@ -15,11 +16,26 @@ SetupAssistant::SetupAssistant(QString configPath, QObject *parent)
 SetupAssistant::~SetupAssistant()
 {
     delete m_wizard;
+    delete m_settings;
 }
 
 SetupWizard *SetupAssistant::wizard() const
 {
     return m_wizard;
+}
+
+void SetupAssistant::openSettings(const Config &current, QWidget *parent)
+{
+    if (m_settings) {
+        m_settings->raise();
+        m_settings->activateWindow();
+        return;
+    }
+    auto *dialog = new SettingsDialog(current, {&m_nam, &m_secrets, m_configPath}, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &SettingsDialog::applied, this, &SetupAssistant::configurationWritten);
+    m_settings = dialog;
+    dialog->show();
 }
 
 void SetupAssistant::openFromFile(QWidget *parent)

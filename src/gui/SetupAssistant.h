@@ -11,9 +11,10 @@ namespace Pterodisbot {
 
 class SetupWizard;
 
-//! Opens the first-run assistant over the services it checks with (its own network access,
-//! the OS keychain) and the config file it writes: at the first start when no valid
-//! configuration exists, and from the window's menu at any time. One assistant at a time.
+//! Opens the first-run assistant and the settings dialog over the services they check with
+//! (their own network access, the OS keychain) and the config file they write: the assistant
+//! at the first start when no valid configuration exists, both from the window's menu at any
+//! time. One of each at a time.
 class SetupAssistant final : public QObject
 {
     Q_OBJECT
@@ -30,6 +31,8 @@ public:
     //! open() from what the config file holds now (without its secrets).
     void openFromFile(QWidget *parent = nullptr);
     SetupWizard *wizard() const;
+    //! Shows the settings dialog over \a current (the running bot's configuration).
+    void openSettings(const Config &current, QWidget *parent = nullptr);
 
 signals:
     //! The assistant wrote the configuration; the bot should (re)load it.
@@ -40,6 +43,7 @@ private:
     QNetworkAccessManager m_nam;
     SecretStore m_secrets;
     QPointer<SetupWizard> m_wizard;
+    QPointer<QWidget> m_settings;
 };
 
 } // namespace Pterodisbot
