@@ -24,6 +24,7 @@
 using namespace Pterodisbot;
 using namespace Pterodisbot::BotTest;
 using Pterodisbot::TestSupport::FakeKeychain;
+using Pterodisbot::TestSupport::FakeSecretStore;
 
 class TestSettingsDialog final : public QObject
 {
@@ -34,14 +35,14 @@ private slots:
     {
         m_harness = std::make_unique<BotHarness>();
         QVERIFY(m_harness->startSimulators());
-        auto keychain = std::make_unique<FakeKeychain>();
-        m_keychain = keychain.get();
-        m_secrets = std::make_unique<SecretStore>(SecretStoreOptions(), std::move(keychain));
+        m_fake = std::make_unique<FakeSecretStore>();
+        m_secrets = m_fake->store.get();
+        m_keychain = m_fake->keychain;
         QVERIFY(m_dir.isValid());
     }
     void cleanup()
     {
-        m_secrets.reset();
+        m_fake.reset();
         m_harness.reset();
     }
 
@@ -134,7 +135,7 @@ private slots:
 
 private:
     QString path() const { return m_dir.filePath(QStringLiteral("config.ini")); }
-    SettingsDialog::Services services() { return {&m_harness->nam, m_secrets.get(), path()}; }
+    SettingsDialog::Services services() { return {&m_harness->nam, m_secrets, path()}; }
     QString configText() const
     {
         const BotHarness &h = *m_harness;
@@ -147,7 +148,8 @@ private:
     }
 
     std::unique_ptr<BotHarness> m_harness;
-    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<FakeSecretStore> m_fake;
+    SecretStore *m_secrets = nullptr;
     FakeKeychain *m_keychain = nullptr;
     QTemporaryDir m_dir;
 };

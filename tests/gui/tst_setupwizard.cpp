@@ -29,6 +29,7 @@
 using namespace Pterodisbot;
 using namespace Pterodisbot::BotTest;
 using Pterodisbot::TestSupport::FakeKeychain;
+using Pterodisbot::TestSupport::FakeSecretStore;
 
 namespace {
 
@@ -59,14 +60,14 @@ private slots:
     {
         m_harness = std::make_unique<BotHarness>();
         QVERIFY(m_harness->startSimulators());
-        auto keychain = std::make_unique<FakeKeychain>();
-        m_keychain = keychain.get();
-        m_secrets = std::make_unique<SecretStore>(SecretStoreOptions(), std::move(keychain));
+        m_fake = std::make_unique<FakeSecretStore>();
+        m_secrets = m_fake->store.get();
+        m_keychain = m_fake->keychain;
         QVERIFY(m_dir.isValid());
     }
     void cleanup()
     {
-        m_secrets.reset();
+        m_fake.reset();
         m_harness.reset();
     }
 
@@ -236,8 +237,8 @@ private slots:
                      h.panel->clientKey());
         }
         // The start-up path of the bot, with the same keychain: no error.
-        const ConfigLoadResult result = QCoro::waitFor(
-            loadConfiguration(ConfigLoader(QProcessEnvironment()), path, m_secrets.get()));
+        const ConfigLoadResult result =
+            QCoro::waitFor(loadConfiguration(ConfigLoader(QProcessEnvironment()), path, m_secrets));
         QString problems;
         for (const ConfigProblem &problem : result.problems)
             problems += problem.key + QStringLiteral(": ") + problem.message + QLatin1Char('\n');
@@ -270,7 +271,7 @@ private:
     {
         SetupDraft draft;
         draft.nam = &m_harness->nam;
-        draft.secrets = m_secrets.get();
+        draft.secrets = m_secrets;
         draft.discordApiUrl = m_harness->discord->restBaseUrl();
         draft.configPath = m_dir.filePath(QStringLiteral("config/config.ini"));
         draft.config.bot.dataDir = m_dir.filePath(QStringLiteral("data"));
@@ -278,7 +279,8 @@ private:
     }
 
     std::unique_ptr<BotHarness> m_harness;
-    std::unique_ptr<SecretStore> m_secrets;
+    std::unique_ptr<FakeSecretStore> m_fake;
+    SecretStore *m_secrets = nullptr;
     FakeKeychain *m_keychain = nullptr;
     QTemporaryDir m_dir;
 };

@@ -1,10 +1,13 @@
 #pragma once
 
+#include <memory>
+
 #include <QHash>
 #include <QStringList>
 #include <QTimer>
 
 #include "config/Keychain.h"
+#include "config/SecretStore.h"
 
 namespace Pterodisbot::TestSupport {
 
@@ -62,6 +65,20 @@ public:
                                                 : KeychainRequest::Status::NotFound);
         });
         return request;
+    }
+};
+
+//! A SecretStore whose keychain is a FakeKeychain the test can look into and switch.
+struct FakeSecretStore
+{
+    FakeKeychain *keychain = nullptr; //!< owned by store
+    std::unique_ptr<SecretStore> store;
+
+    FakeSecretStore()
+    {
+        auto backend = std::make_unique<FakeKeychain>();
+        keychain = backend.get();
+        store = std::make_unique<SecretStore>(SecretStoreOptions(), std::move(backend));
     }
 };
 
