@@ -3,6 +3,8 @@
 #include "config/ConfigProblem.h"
 #include "config/SecretIntake.h"
 
+#include <utility>
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
@@ -48,8 +50,12 @@ CommandLine CommandLine::parse(const QStringList &arguments)
                        "and exit; <name> is one of %1.")
             .arg(secretKeyNames().join(QStringLiteral(", "))),
         QStringLiteral("name"));
+    const QCommandLineOption setup(
+        QStringLiteral("setup"),
+        QStringLiteral("Ask for the panel, the keys, the token and the Discord server in the "
+                       "terminal, check each answer live, and write the configuration."));
     parser.addOptions({config, checkConfig, noGui, demo, duration, servers, output, minimized,
-                       interactive, storeSecret});
+                       interactive, storeSecret, setup});
     parser.process(arguments);
 
     CommandLine result;
@@ -73,6 +79,22 @@ CommandLine CommandLine::parse(const QStringList &arguments)
             result.error = unknownSecretNameText(result.secretName);
         else
             result.mode = Mode::StoreSecret;
+    }
+    if (parser.isSet(setup)) {
+        // --no-gui is harmless: the assistant never opens a window.
+        QStringList others;
+        for (const auto &[option, name] :
+             {std::pair{&demo, "--demo"}, std::pair{&checkConfig, "--check-config"},
+              std::pair{&storeSecret, "--store-secret"}}) {
+            if (parser.isSet(*option))
+                others << QString::fromLatin1(name);
+        }
+        if (!others.isEmpty())
+            result.error = QStringLiteral("--setup cannot be combined with %1; run the setup on "
+                                          "its own first")
+                               .arg(others.join(QStringLiteral(", ")));
+        else
+            result.mode = Mode::Setup;
     }
     // Masked: "--store-secret discord.token <the token>" is an easy mistake to make.
     if (!parser.positionalArguments().isEmpty()) {

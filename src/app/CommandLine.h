@@ -8,7 +8,7 @@ namespace Pterodisbot {
 //! What the user asked for on the command line.
 struct CommandLine
 {
-    enum class Mode { Run, CheckConfig, Demo, StoreSecret };
+    enum class Mode { Run, CheckConfig, Demo, StoreSecret, Setup };
 
     Mode mode = Mode::Run;
     bool noGui = false;

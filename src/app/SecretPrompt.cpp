@@ -80,9 +80,9 @@ private:
     struct sigaction m_previous[std::size(endingSignals)] = {};
 };
 
-// Reads until \a stopAtNewline finds '\n' (not kept) or stdin ends; false on a read error or
-// when there is too much.
-bool readInput(QByteArray *bytes, bool stopAtNewline, QString *error)
+// Reads until \a stopAtNewline finds '\n' (not kept) or stdin ends (then \a ended is set, when
+// given); false on a read error or when there is too much.
+bool readInput(QByteArray *bytes, bool stopAtNewline, QString *error, bool *ended = nullptr)
 {
     char buffer[4096];
     bool ok = true;
@@ -95,6 +95,8 @@ bool readInput(QByteArray *bytes, bool stopAtNewline, QString *error)
             ok = false;
             break;
         }
+        if (count == 0 && ended)
+            *ended = true;
         if (count == 0 || (stopAtNewline && buffer[0] == '\n'))
             break;
         if (bytes->size() + count > maxInput) {
@@ -109,7 +111,51 @@ bool readInput(QByteArray *bytes, bool stopAtNewline, QString *error)
     return ok;
 }
 
+// One line from the terminal, "\r" dropped; \a ended when stdin ended before any byte.
+bool readTerminalInput(QByteArray *bytes, QString *error, bool *ended)
+{
+    bool endOfInput = false;
+    const bool ok = readInput(bytes, true, error, &endOfInput);
+    if (bytes->endsWith('\r'))
+        bytes->chop(1);
+    *ended = ok && endOfInput && bytes->isEmpty();
+    return ok;
+}
+
 } // namespace
+
+TerminalLine readTerminalLine(const QString &prompt, bool hidden)
+{
+    TerminalLine line;
+    std::fputs(qUtf8Printable(prompt), stdout);
+    std::fflush(stdout);
+    QByteArray bytes;
+    bytes.reserve(maxInput + 1);
+    QString error;
+    bool ok = true;
+    if (hidden) {
+        HiddenInput hiddenInput;
+        if (!hiddenInput.isHidden()) {
+            std::fputs("\n", stdout);
+            line.error = QStringLiteral("could not turn off echo on the terminal (%1)")
+                             .arg(hiddenInput.error());
+            return line;
+        }
+        ok = readTerminalInput(&bytes, &error, &line.ended);
+        std::fputs("\n", stdout); // the Enter was not echoed
+    } else {
+        ok = readTerminalInput(&bytes, &error, &line.ended);
+    }
+    if (line.ended && !hidden)
+        std::fputs("\n", stdout); // Ctrl+D leaves the cursor after the prompt
+    std::fflush(stdout);
+    if (!ok)
+        line.error = QStringLiteral("could not read from the terminal: %1").arg(error);
+    else
+        line.value = QString::fromUtf8(bytes);
+    ::explicit_bzero(bytes.data(), bytes.size());
+    return line;
+}
 
 SecretInput readSecret(const QString &title)
 {

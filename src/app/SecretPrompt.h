@@ -18,4 +18,17 @@ struct SecretInput
 //! newline ("\n" or "\r\n"). The value is never echoed.
 SecretInput readSecret(const QString &title);
 
+//! One line typed on the terminal, or why none was.
+struct TerminalLine
+{
+    QString value;      //!< without its line ending
+    bool ended = false; //!< the input ended (Ctrl+D) before a line was typed
+    QString error;      //!< empty when a line was read or the input ended
+};
+
+//! Reads one line from stdin, which is a terminal, after writing \a prompt to stdout (for
+//! `--setup`). With \a hidden the echo is off while it waits, restored as readSecret() does; the
+//! value is never echoed.
+TerminalLine readTerminalLine(const QString &prompt, bool hidden);
+
 } // namespace Pterodisbot

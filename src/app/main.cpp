@@ -30,6 +30,7 @@
 #include "OffscreenPlatform.h"
 #include "QtChartRenderer.h"
 #include "SecretPrompt.h"
+#include "TerminalSetup.h"
 #include "UnixSignals.h"
 
 using namespace Pterodisbot;
@@ -85,6 +86,7 @@ int main(int argc, char *argv[])
     const bool headless =
         arguments.contains(QStringLiteral("--no-gui")) ||
         arguments.contains(QStringLiteral("--check-config")) ||
+        arguments.contains(QStringLiteral("--setup")) ||
         std::any_of(arguments.cbegin(), arguments.cend(), [](const QString &argument) {
             return argument.startsWith(QLatin1String("--store-secret"));
         });
@@ -105,6 +107,18 @@ int main(int argc, char *argv[])
     if (command.mode == CommandLine::Mode::StoreSecret) {
         // Before anything else starts, and from the event loop like --check-config.
         QTimer::singleShot(0, &app, [&command] { storeSecretFromStdin(command.secretName); });
+        return app.exec();
+    }
+    if (command.mode == CommandLine::Mode::Setup) {
+        if (!TerminalSetup::inputIsTerminal()) {
+            std::fprintf(stderr, "pterodisbot: %s\n",
+                         qUtf8Printable(TerminalSetup::notATerminalText()));
+            return TerminalSetup::NotATerminal;
+        }
+        QTimer::singleShot(0, &app, [&command, &app] {
+            QCoro::connect(TerminalSetup::run(command.configPath), &app,
+                           [](int exitCode) { QCoreApplication::exit(exitCode); });
+        });
         return app.exec();
     }
     bool desktop = !command.noGui && command.mode != CommandLine::Mode::CheckConfig;
@@ -187,6 +201,7 @@ int main(int argc, char *argv[])
         break;
     }
     case CommandLine::Mode::StoreSecret: // returned above, before anything started
+    case CommandLine::Mode::Setup:
         break;
     case CommandLine::Mode::Run:
         service = std::make_unique<BotService>(command.configPath, &renderer);
