@@ -116,11 +116,16 @@ private slots:
         h.tuning.cycleIntervalMs = 60000;      // cycles only when the test asks
         QVERIFY(h.startBot(config));
         QVERIFY(!h.postEmbed(kSurvival).isEmpty());
-        // Two samples give the graph: one edit adds it; afterwards nothing changes.
+        // Two distinct readings give the graph: one edit adds it; afterwards nothing changes.
+        // The panel moves on explicitly before each cycle: a slow run (sanitizers) could
+        // otherwise read the same world twice, which counts as one reading.
+        h.panel->tick(1000);
         QCoro::waitFor(h.bot->runCycleNow());
+        h.panel->tick(1000);
         const CycleReport graph = QCoro::waitFor(h.bot->runCycleNow());
         Q_UNUSED(graph)
         for (int i = 0; i < 3; ++i) {
+            h.panel->tick(1000);
             const CycleReport report = QCoro::waitFor(h.bot->runCycleNow());
             QCOMPARE(report.tracked, 1);
             QCOMPARE(report.polled, 1);
