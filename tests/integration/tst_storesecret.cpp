@@ -1,9 +1,10 @@
-// The real program: `pterodisbot --store-secret NAME` with the secret on stdin (a pipe, not a
-// terminal) and no session bus, so no keychain: exit 3 with what to do instead; an unknown name
+// The real program: `pterodisbot --store-secret NAME` (and `--setup`) with stdin a pipe, not a
+// terminal, and no session bus, so no keychain: exit 3 with what to do instead; an unknown name
 // or a clashing option exits 2; a malformed value exits 1 in the validator's words. The secret
 // never appears on stdout or stderr.
 #include "TestSupport.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -67,6 +68,18 @@ class TestStoreSecret final : public QObject
 
 private slots:
     void initTestCase() { QVERIFY(m_dir.isValid()); }
+
+    // The terminal assistant asks questions: with answers piped in it refuses instead of
+    // taking them blind, and writes nothing.
+    void setupRefusesWithoutATerminal()
+    {
+        const QString config = m_dir.filePath(QStringLiteral("setup.ini"));
+        const Outcome outcome = run({QStringLiteral("--setup"), QStringLiteral("--config"), config},
+                                    "https://panel.example.com\n");
+        QCOMPARE(outcome.exitCode, 2);
+        QVERIFY2(outcome.err.contains("run it in a terminal"), outcome.err.constData());
+        QVERIFY(!QFile::exists(config));
+    }
 
     void noKeychainExitsWithThree_data()
     {
