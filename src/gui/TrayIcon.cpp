@@ -30,8 +30,8 @@ TrayIcon::TrayIcon(QObject *parent)
             m_bot->refreshAllEmbeds();
     });
     m_menu->addSeparator();
-    m_quit = m_menu->addAction(QIcon::fromTheme(QStringLiteral("application-exit")), tr("&Quit"),
-                               this, &TrayIcon::quitRequested);
+    const QIcon quitIcon = QIcon::fromTheme(QStringLiteral("application-exit"));
+    m_quit = m_menu->addAction(quitIcon, tr("&Quit"), this, &TrayIcon::quitRequested);
     m_icon->setContextMenu(m_menu);
     connect(m_icon, &QSystemTrayIcon::activated, this,
             [this](QSystemTrayIcon::ActivationReason reason) {

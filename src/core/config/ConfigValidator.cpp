@@ -101,4 +101,18 @@ QList<ConfigProblem> validateConfig(const Config &config, const QList<ConfigProb
     return checker.problems;
 }
 
+QList<ConfigProblem> validateValue(const QString &keyId, const QVariant &value)
+{
+    const ConfigKey *key = findConfigKey(keyId);
+    if (!key)
+        return {};
+    // Cheap, and no check is copied out of the validator: the problems about the other
+    // (missing) values are dropped.
+    Config config;
+    key->set(config, value);
+    QList<ConfigProblem> problems = validateConfig(config);
+    problems.removeIf([&keyId](const ConfigProblem &problem) { return problem.key != keyId; });
+    return problems;
+}
+
 } // namespace Pterodisbot

@@ -5,6 +5,7 @@
 #include "pterodactyl/PanelKeys.h"
 
 #include <QList>
+#include <QVariant>
 
 namespace Pterodisbot {
 
@@ -15,6 +16,11 @@ namespace Pterodisbot {
 //! refused) are not reported again as missing.
 QList<ConfigProblem> validateConfig(const Config &config,
                                     const QList<ConfigProblem> &earlier = QList<ConfigProblem>());
+
+//! What validateConfig() says about \a keyId ("section.name") alone when it holds \a value:
+//! the validator runs on a configuration with only that value set and keeps that key's
+//! problems. The first-run assistant and --store-secret judge one typed value with it.
+QList<ConfigProblem> validateValue(const QString &keyId, const QVariant &value);
 
 //! True for a Discord id: digits only, fits in 64 bits, not zero.
 bool isSnowflake(const QString &text);

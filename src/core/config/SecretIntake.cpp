@@ -105,11 +105,7 @@ QList<ConfigProblem> secretValueProblems(SecretKind kind, const QString &value)
                              .arg(escapeInvisible(QStringView(&*invisible, 1))),
                          QStringLiteral("copy %1 again, in one piece").arg(secretTitle(kind))});
 
-    Config config;
-    findConfigKey(id)->set(config, value);
-    const QList<ConfigProblem> all = validateConfig(config);
-    std::copy_if(all.cbegin(), all.cend(), std::back_inserter(problems),
-                 [&id](const ConfigProblem &problem) { return problem.key == id; });
+    problems += validateValue(id, value);
     return problems;
 }
 

@@ -2,56 +2,33 @@
 
 #include <algorithm>
 
-#include "config/Config.h"
 #include "config/ConfigValidator.h"
 
 namespace Pterodisbot::FieldChecks {
-namespace {
-
-// The whole validator runs on a configuration holding only this value; the problems about the
-// other (missing) values are dropped. Cheap, and no check is copied out of the validator.
-QList<ConfigProblem> problemsOf(const Config &config, const QString &key)
-{
-    QList<ConfigProblem> problems = validateConfig(config);
-    problems.removeIf([&key](const ConfigProblem &problem) { return problem.key != key; });
-    return problems;
-}
-
-} // namespace
 
 QList<ConfigProblem> panelUrl(const QUrl &url)
 {
-    Config config;
-    config.pterodactyl.panelUrl = url;
-    return problemsOf(config, QStringLiteral("pterodactyl.panel_url"));
+    return validateValue(QStringLiteral("pterodactyl.panel_url"), url);
 }
 
 QList<ConfigProblem> clientKey(const QString &key)
 {
-    Config config;
-    config.pterodactyl.clientKey = key;
-    return problemsOf(config, QStringLiteral("pterodactyl.client_key"));
+    return validateValue(QStringLiteral("pterodactyl.client_key"), key);
 }
 
 QList<ConfigProblem> applicationKey(const QString &key)
 {
-    Config config;
-    config.pterodactyl.applicationKey = key;
-    return problemsOf(config, QStringLiteral("pterodactyl.application_key"));
+    return validateValue(QStringLiteral("pterodactyl.application_key"), key);
 }
 
 QList<ConfigProblem> botToken(const QString &token)
 {
-    Config config;
-    config.discord.token = token;
-    return problemsOf(config, QStringLiteral("discord.token"));
+    return validateValue(QStringLiteral("discord.token"), token);
 }
 
 QList<ConfigProblem> guildId(const QString &id)
 {
-    Config config;
-    config.discord.guildId = id;
-    return problemsOf(config, QStringLiteral("discord.guild_id"));
+    return validateValue(QStringLiteral("discord.guild_id"), id);
 }
 
 std::optional<ConfigProblem> firstError(const QList<ConfigProblem> &problems)
