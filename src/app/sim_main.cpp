@@ -5,6 +5,7 @@
 
 #include "DiscordSimulator.h"
 #include "PanelSimulator.h"
+#include "pterodisbot_version.h"
 #include "UnixSignals.h"
 
 namespace {

@@ -9,6 +9,7 @@
 #include "net/HttpClient.h"
 #include "PanelSimulator.h"
 #include "pterodactyl/PanelClient.h"
+#include "pterodisbot_version.h"
 #include "TestSupport.h"
 
 using namespace Pterodisbot;

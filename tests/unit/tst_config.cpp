@@ -295,6 +295,32 @@ private slots:
             << goodWith(QStringLiteral("control_role"),
                         QStringLiteral("control_role = 323456789012345678"))
             << QStringList() << QStringList();
+        QTest::newRow("loopback endpoint and a Discord locale accepted")
+            << good() + QStringLiteral("[bot]\nhttp_listen = 127.0.0.1:9750\nlocale = pt-BR\n")
+            << QStringList() << QStringList();
+        QTest::newRow("bracketed IPv6 and localhost endpoints accepted")
+            << good() + QStringLiteral("[bot]\nhttp_listen = [::1]:9750\n")
+            << QStringList{QStringLiteral("PTERODISBOT_BOT_HTTP_LISTEN=localhost:1")}
+            << QStringList();
+        QTest::newRow("endpoint without a port")
+            << good() + QStringLiteral("[bot]\nhttp_listen = 127.0.0.1\n") << QStringList()
+            << QStringList{QStringLiteral("error bot.http_listen ~ has no port")};
+        QTest::newRow("endpoint port out of range")
+            << good() + QStringLiteral("[bot]\nhttp_listen = 127.0.0.1:70000\n") << QStringList()
+            << QStringList{QStringLiteral("error bot.http_listen ~ from 1 to 65535")};
+        QTest::newRow("endpoint on a host name")
+            << good() + QStringLiteral("[bot]\nhttp_listen = monitor.example.com:9750\n")
+            << QStringList()
+            << QStringList{QStringLiteral("error bot.http_listen ~ not looked up")};
+        QTest::newRow("endpoint IPv6 without brackets")
+            << good() + QStringLiteral("[bot]\nhttp_listen = ::1:9750\n") << QStringList()
+            << QStringList{QStringLiteral("error bot.http_listen ~ without brackets")};
+        QTest::newRow("endpoint open to the network")
+            << good() + QStringLiteral("[bot]\nhttp_listen = 0.0.0.0:9750\n") << QStringList()
+            << QStringList{QStringLiteral("warning bot.http_listen ~ no authentication")};
+        QTest::newRow("locale not known to Discord")
+            << good() << QStringList{QStringLiteral("PTERODISBOT_BOT_LOCALE=de_DE")}
+            << QStringList{QStringLiteral("error bot.locale ~ \"de_DE\" is not a Discord locale")};
     }
     void problems()
     {
@@ -346,7 +372,7 @@ private slots:
             if (!key.defaultText.isEmpty())
                 QCOMPARE(Config().valueText(key.id()), key.defaultText);
         }
-        QCOMPARE(ids.size(), 22);
+        QCOMPARE(ids.size(), 24);
     }
 };
 

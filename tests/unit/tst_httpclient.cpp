@@ -11,6 +11,7 @@
 #include "net/RateLimiter.h"
 #include "net/RetryPolicy.h"
 #include "net/WindowRateLimiter.h"
+#include "pterodisbot_version.h"
 #include "ScriptedNetwork.h"
 
 using namespace Pterodisbot;

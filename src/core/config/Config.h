@@ -55,6 +55,10 @@ struct BotConfig
     QString dataDir;            //!< where embed_locations.json lives
     LogLevel logLevel = LogLevel::Info;
     bool useKeychain = true; //!< look for secrets in the OS keychain
+    //! "host:port" of the /healthz and /metrics endpoint; empty: no endpoint.
+    QString httpListen;
+    //! Discord locale of the public embeds ("de", "fr", "en-US"); empty: the guild's own.
+    QString locale;
 };
 
 //! The whole configuration as typed values. ConfigLoader fills it from the ini file and the

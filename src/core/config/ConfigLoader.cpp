@@ -398,7 +398,7 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
                  ? QStringLiteral("unknown environment variable %1").arg(name)
                  : QStringLiteral("unknown environment variable %1 — did you mean %2?")
                        .arg(name, suggestion),
-             QStringLiteral("it is ignored; the variables are listed in docs/configuration.md")});
+             QStringLiteral("it is ignored; man pterodisbot lists the variables")});
     }
 
     for (const ConfigKey &key : configSchema()) {

@@ -211,6 +211,20 @@ QList<ConfigKey> botKeys()
                   "headless host.");
     bind(key, &Config::bot, &BotConfig::useKeychain);
     keys << key;
+
+    key = makeKey("bot", "http_listen", Type::Text, "",
+                  "Address and port of the health and metrics endpoint (/healthz, /metrics), "
+                  "e.g. 127.0.0.1:9750. Empty: no endpoint. Prefer a loopback address: the "
+                  "endpoint has no authentication.");
+    bind(key, &Config::bot, &BotConfig::httpListen);
+    keys << key;
+
+    key = makeKey("bot", "locale", Type::Text, "",
+                  "Language of the public status embeds, as a Discord locale (de, fr, en-US, "
+                  "...). Empty: the Discord server's own language (Server Settings, Community, "
+                  "Server Primary Language). Replies to a member follow the member's language.");
+    bind(key, &Config::bot, &BotConfig::locale);
+    keys << key;
     return keys;
 }
 

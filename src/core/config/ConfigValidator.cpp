@@ -1,6 +1,8 @@
 #include "ConfigValidator.h"
 
 #include "ConfigSchema.h"
+#include "DiscordLocales.h"
+#include "ListenAddress.h"
 #include "ValidationChecker.h"
 
 #include <QFileInfo>
@@ -59,6 +61,38 @@ void checkDataDir(Checker &checker)
                       QStringLiteral("point data_dir at a folder (it is created when missing)"));
 }
 
+void checkHttpListen(Checker &checker)
+{
+    const QString key = QStringLiteral("bot.http_listen");
+    const QString text = checker.config().bot.httpListen;
+    if (text.isEmpty())
+        return;
+    QString why;
+    const std::optional<ListenAddress> address = parseListenAddress(text, &why);
+    if (!address) {
+        checker.value(Severity::Error, key, QStringLiteral("\"%1\" %2").arg(text.left(80), why),
+                      QStringLiteral("write host:port, e.g. 127.0.0.1:9750, or leave it empty"));
+        return;
+    }
+    if (!address->isLoopback())
+        checker.value(Severity::Warning, key,
+                      QStringLiteral("%1 is reachable from other machines, and the endpoint has "
+                                     "no authentication")
+                          .arg(address->toString()),
+                      QStringLiteral("listen on 127.0.0.1 unless a firewall guards the port"));
+}
+
+void checkLocale(Checker &checker)
+{
+    const QString text = checker.config().bot.locale;
+    if (text.isEmpty() || isDiscordLocale(text))
+        return;
+    checker.value(Severity::Error, QStringLiteral("bot.locale"),
+                  QStringLiteral("\"%1\" is not a Discord locale").arg(text.left(40)),
+                  QStringLiteral("write one of %1, or leave it empty")
+                      .arg(discordLocales().join(QStringLiteral(", "))));
+}
+
 } // namespace
 
 bool isSnowflake(const QString &text)
@@ -98,6 +132,8 @@ QList<ConfigProblem> validateConfig(const Config &config, const QList<ConfigProb
     checkKeyFlavours(checker);
     checkRanges(checker);
     checkDataDir(checker);
+    checkHttpListen(checker);
+    checkLocale(checker);
     return checker.problems;
 }
 

@@ -7,15 +7,10 @@
 
 #include "Clock.h"
 #include "discord/DiscordError.h"
+#include "discord/DiscordRouteKind.h"
 #include "logging.h"
 #include "net/HttpClient.h"
-
-#ifndef PTERODISBOT_VERSION
-#define PTERODISBOT_VERSION "0.0.0"
-#endif
-#ifndef PTERODISBOT_HOMEPAGE
-#define PTERODISBOT_HOMEPAGE "https://github.com/pterodisbot"
-#endif
+#include "pterodisbot_version.h"
 
 namespace Pterodisbot {
 
@@ -224,6 +219,8 @@ void RestClient::onAttemptFinished(RestReply *reply, HttpReply *http)
 {
     if (reply->m_http == http)
         reply->m_http = nullptr;
+    emit attemptFinished(discordRouteKind(reply->m_call->method, reply->m_call->path),
+                         http->status());
     checkGuard(reply);
     if (reply->m_finished)
         return;

@@ -163,6 +163,10 @@ signals:
     //! Sending stopped (every call fails at once) until the window drains.
     void sendingStopped(const QString &reason);
     void sendingResumed();
+    //! One HTTP attempt of a call ended (every retry and 429 wait is an attempt of its own):
+    //! \a routeKind is discordRouteKind() of the call, \a status the HTTP status (0 when no
+    //! answer came: network error, timeout). For the request metrics.
+    void attemptFinished(const QString &routeKind, int status);
 
 private:
     void startAttempt(RestReply *reply);

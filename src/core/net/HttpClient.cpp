@@ -10,13 +10,7 @@
 #include "logging.h"
 #include "net/RateLimiter.h"
 #include "net/SafeUrl.h"
-
-#ifndef PTERODISBOT_VERSION
-#define PTERODISBOT_VERSION "0.0.0"
-#endif
-#ifndef PTERODISBOT_HOMEPAGE
-#define PTERODISBOT_HOMEPAGE "https://github.com/pterodisbot"
-#endif
+#include "pterodisbot_version.h"
 
 namespace Pterodisbot {
 namespace {

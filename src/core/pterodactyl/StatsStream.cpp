@@ -11,6 +11,7 @@
 #include "pterodactyl/PanelClient.h"
 #include "pterodactyl/PanelJobs.h"
 #include "pterodactyl/PanelParsing.h"
+#include "pterodisbot_version.h"
 
 namespace Pterodisbot {
 namespace {
