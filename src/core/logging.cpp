@@ -1,10 +1,17 @@
 #include "logging.h"
 
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+
+#include <QDateTime>
 #include <QMutex>
 #include <QMutexLocker>
 #include <QStringList>
 
-#include <cstdio>
+#include "LogFile.h"
+#include "LogFormat.h"
 
 Q_LOGGING_CATEGORY(lcConfig, "pterodisbot.config", QtInfoMsg)
 Q_LOGGING_CATEGORY(lcSecrets, "pterodisbot.secrets", QtInfoMsg)
@@ -36,17 +43,45 @@ LogObserver &observer()
     return function;
 }
 
+QMutex s_fileMutex;
+std::shared_ptr<LogFile> &logFile()
+{
+    static std::shared_ptr<LogFile> file;
+    return file;
+}
+
+// Decided once when the handler is installed: the environment and stderr do not change.
+std::atomic<bool> s_journald = false;
+
+void writeToStderr(const QByteArray &lines)
+{
+    // One call per message, so lines of different threads do not interleave.
+    std::fwrite(lines.constData(), 1, size_t(lines.size()), stderr);
+    std::fflush(stderr);
+}
+
 void redactingHandler(QtMsgType type, const QMessageLogContext &context, const QString &msg)
 {
-    static const char *const levels[] = {"debug", "warning", "critical", "fatal", "info"};
-    const QString line = redact(msg);
-    const char *category = context.category ? context.category : "default";
-    std::fprintf(stderr, "%s [%s] %s\n", levels[type], category, qUtf8Printable(line));
-    std::fflush(stderr);
-    {
-        QMutexLocker lock(&s_observerMutex);
-        if (observer())
-            observer()(type, QString::fromUtf8(category), line);
+    // A sink or observer that logged would come back here on the same thread and wait for the
+    // lock it holds: such a line goes to stderr only.
+    thread_local bool insideSinks = false;
+    const QString text = redact(msg);
+    const QString category = QString::fromUtf8(context.category ? context.category : "default");
+    const QDateTime now = QDateTime::currentDateTime();
+    writeToStderr(formatLogLine(type, category, text, now, s_journald));
+    if (!insideSinks) {
+        insideSinks = true;
+        {
+            QMutexLocker lock(&s_observerMutex);
+            if (observer())
+                observer()(type, category, text);
+        }
+        {
+            QMutexLocker lock(&s_fileMutex);
+            if (logFile())
+                logFile()->write(type, category, text, now);
+        }
+        insideSinks = false;
     }
     if (type == QtFatalMsg)
         std::abort();
@@ -83,7 +118,19 @@ bool overlapsSecret(QStringView text)
 
 void installRedactingMessageHandler()
 {
+    s_journald = isJournalStream(STDERR_FILENO, qgetenv("JOURNAL_STREAM"));
     qInstallMessageHandler(redactingHandler);
+}
+
+void writeStderrLine(QtMsgType type, QStringView category, QStringView text)
+{
+    writeToStderr(formatLogLine(type, category, text, QDateTime::currentDateTime(), s_journald));
+}
+
+void setLogFile(std::shared_ptr<LogFile> file)
+{
+    QMutexLocker lock(&s_fileMutex);
+    logFile() = std::move(file);
 }
 
 void setLogObserver(LogObserver function)

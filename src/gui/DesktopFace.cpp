@@ -1,7 +1,12 @@
 #include "DesktopFace.h"
 
+#include <QDir>
+
 #include "bot/BotCore.h"
+#include "LogFile.h"
+#include "logging.h"
 #include "LogModel.h"
+#include "LogView.h"
 #include "MainWindow.h"
 #include "TrayIcon.h"
 
@@ -37,6 +42,8 @@ DesktopFace::DesktopFace(Options options, QObject *parent)
 
 DesktopFace::~DesktopFace()
 {
+    if (m_logFile)
+        setLogFile({});
     delete m_window;
 }
 
@@ -58,6 +65,30 @@ void DesktopFace::setBot(BotCore *bot)
 {
     m_window->setBot(bot);
     m_tray->setBot(bot);
+    if (bot)
+        openLogFile(bot->dataDir());
+}
+
+QString DesktopFace::logFilePath() const
+{
+    return m_logFile ? m_logFile->filePath() : QString();
+}
+
+void DesktopFace::openLogFile(const QString &dataDir)
+{
+    // Here rather than in main(): the data folder is known once the configuration is loaded,
+    // which is when the bot exists; only the desktop writes a file (a service has journald).
+    const QString directory = QDir(dataDir).filePath(QStringLiteral("logs"));
+    if (m_logFile && m_logFile->directory() == QDir::cleanPath(QDir(directory).absolutePath()))
+        return;
+    m_logFile = std::make_shared<LogFile>(directory);
+    setLogFile(m_logFile);
+    m_window->logView()->setLogFilePath(m_logFile->filePath());
+    if (m_logFile->isOpen())
+        qCInfo(lcApp).noquote() << "writing the log to" << m_logFile->filePath();
+    else
+        qCWarning(lcApp).noquote() << "cannot write the log file" << m_logFile->filePath()
+                                   << "(the reason is on stderr); the log stays in this window";
 }
 
 void DesktopFace::showProblem(const QString &html)

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <memory>
+
 #include <QObject>
 #include <QPointer>
 
 namespace Pterodisbot {
 
 class BotCore;
+class LogFile;
 class LogModel;
 class MainWindow;
 class TrayIcon;
@@ -33,7 +36,8 @@ public:
 
     //! Shows the window (or only the tray icon when minimized) before the bot exists.
     void show();
-    //! Shows \a bot from now on.
+    //! Shows \a bot from now on, and writes the log to `logs/pterodisbot.log` in its data
+    //! folder (the window's log view opens it) until this face is destroyed.
     void setBot(BotCore *bot);
     //! A problem that stops the bot before it runs (invalid configuration), as HTML.
     void showProblem(const QString &html);
@@ -41,6 +45,8 @@ public:
     MainWindow *window() const { return m_window; }
     TrayIcon *tray() const { return m_tray; }
     LogModel *log() const { return m_log; }
+    //! The log file once setBot() opened one, else empty.
+    QString logFilePath() const;
 
 signals:
     void quitRequested();
@@ -54,9 +60,11 @@ signals:
 
 private:
     void showWindow();
+    void openLogFile(const QString &dataDir);
 
     Options m_options;
     LogModel *m_log = nullptr;
+    std::shared_ptr<LogFile> m_logFile; // shared with the message handler
     MainWindow *m_window = nullptr;
     TrayIcon *m_tray = nullptr;
 };

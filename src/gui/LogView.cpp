@@ -4,13 +4,18 @@
 
 #include <QAction>
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QDir>
+#include <QFileInfo>
 #include <QFontMetrics>
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QKeySequence>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStringList>
+#include <QUrl>
 
 #include "LogModel.h"
 #include "ui_LogView.h"
@@ -101,6 +106,12 @@ LogView::LogView(LogModel *model, QWidget *parent)
     connect(m_ui->copyAction, &QAction::triggered, this, &LogView::copySelection);
     connect(m_ui->copyAllButton, &QPushButton::clicked, this, &LogView::copyAllShown);
     connect(m_ui->clearButton, &QPushButton::clicked, m_model, &LogModel::clear);
+    m_ui->openLogFileButton->setDefaultAction(m_ui->openLogFileAction);
+    m_ui->openLogFolderButton->setDefaultAction(m_ui->openLogFolderAction);
+    connect(m_ui->openLogFileAction, &QAction::triggered, this,
+            [this] { openLogLocation(m_logFilePath); });
+    connect(m_ui->openLogFolderAction, &QAction::triggered, this,
+            [this] { openLogLocation(QFileInfo(m_logFilePath).absolutePath()); });
 
     QScrollBar *bar = m_ui->table->verticalScrollBar();
     connect(bar, &QScrollBar::rangeChanged, this, &LogView::onScrollRangeChanged);
@@ -129,6 +140,11 @@ void LogView::setUpTable()
     m_ui->copyAction->setShortcut(QKeySequence::Copy);
     m_ui->copyAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     table->addAction(m_ui->copyAction);
+    auto *separator = new QAction(table);
+    separator->setSeparator(true);
+    table->addAction(separator);
+    table->addAction(m_ui->openLogFileAction);
+    table->addAction(m_ui->openLogFolderAction);
 
     // Fixed row heights and column widths: nothing is measured per line, which a view of
     // thousands of rows that grows every second cannot afford.
@@ -203,6 +219,48 @@ void LogView::copyAllShown()
     const QString text = shownText();
     if (!text.isEmpty())
         QGuiApplication::clipboard()->setText(text);
+}
+
+void LogView::setLogFilePath(const QString &path)
+{
+    m_logFilePath = path;
+    updateLogFileActions();
+}
+
+QAction *LogView::openLogFileAction() const
+{
+    return m_ui->openLogFileAction;
+}
+
+QAction *LogView::openLogFolderAction() const
+{
+    return m_ui->openLogFolderAction;
+}
+
+void LogView::showEvent(QShowEvent *event)
+{
+    // The file may have appeared (or been removed) since the path was set.
+    updateLogFileActions();
+    QWidget::showEvent(event);
+}
+
+void LogView::updateLogFileActions()
+{
+    const bool exists = !m_logFilePath.isEmpty() && QFileInfo::exists(m_logFilePath);
+    m_ui->openLogFileAction->setEnabled(exists);
+    m_ui->openLogFolderAction->setEnabled(exists);
+}
+
+void LogView::openLogLocation(const QString &path)
+{
+    updateLogFileActions();
+    if (!m_ui->openLogFileAction->isEnabled())
+        return;
+    if (QDesktopServices::openUrl(QUrl::fromLocalFile(path)))
+        return;
+    QMessageBox::information(this, tr("Log File"),
+                             tr("No application could open it. The log file is:\n%1")
+                                 .arg(QDir::toNativeSeparators(m_logFilePath)));
 }
 
 void LogView::updateCount()

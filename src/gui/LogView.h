@@ -5,6 +5,8 @@
 #include <QString>
 #include <QWidget>
 
+class QAction;
+
 namespace Ui {
 class LogView;
 }
@@ -15,7 +17,8 @@ class LogFilterModel;
 class LogModel;
 
 //! The admin window's log: a table of a LogModel's lines, narrowed by level and by a search,
-//! following the newest line unless the user scrolled up, with copy and clear.
+//! following the newest line unless the user scrolled up, with copy and clear, and the log
+//! file (the lines of earlier runs too) a click away.
 class LogView final : public QWidget
 {
     Q_OBJECT
@@ -49,16 +52,30 @@ public:
     //! Puts shownText() on the clipboard (the Copy All Shown button).
     void copyAllShown();
 
+    //! The log file the Open Log File action opens, and whose folder Open Log Folder opens;
+    //! empty: none. Both actions are disabled while the file does not exist.
+    void setLogFilePath(const QString &path);
+    QString logFilePath() const { return m_logFilePath; }
+    //! Opens the log file (or its folder) with the desktop's application for it.
+    QAction *openLogFileAction() const;
+    QAction *openLogFolderAction() const;
+
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     void setUpTable();
     void updateCount();
     void onScrollRangeChanged(int minimum, int maximum);
     void onRowsRemoved(int first, int last);
+    void updateLogFileActions();
+    void openLogLocation(const QString &path);
 
     std::unique_ptr<Ui::LogView> m_ui;
     LogModel *m_model;
     LogFilterModel *m_filter;
     bool m_followNewest = true;
+    QString m_logFilePath;
 };
 
 } // namespace Pterodisbot

@@ -23,6 +23,7 @@
 #include "LiveChart.h"
 #include "LogModel.h"
 #include "LogView.h"
+#include "pterodisbot_version.h"
 #include "ServerTableModel.h"
 #include "ui_MainWindow.h"
 
@@ -228,6 +229,7 @@ void MainWindow::setLogModel(LogModel *model)
     QAction *showLog = m_ui->menuView->addAction(tr("Show &log"));
     showLog->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     connect(showLog, &QAction::triggered, this, [this] { m_ui->tabs->setCurrentWidget(m_log); });
+    m_ui->menuView->addAction(m_log->openLogFileAction());
 }
 
 void MainWindow::setDemoMode(bool interactiveButtons)

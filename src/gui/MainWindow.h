@@ -38,6 +38,8 @@ public:
     void setBot(BotCore *bot);
     //! Adds the log view (a tab beside the tables) over \a model.
     void setLogModel(LogModel *model);
+    //! The view setLogModel() added; null before.
+    LogView *logView() const { return m_log; }
     //! Closing hides the window to the tray (once with a notice) instead of quitting.
     void setCloseHidesToTray(bool hides) { m_closeHidesToTray = hides; }
     //! The demo: a banner says what is simulated, and the preview's buttons act (see

@@ -16,6 +16,8 @@
 #include <QTemporaryDir>
 
 #include "DesktopFace.h"
+#include "logging.h"
+#include "LogView.h"
 #include "MainWindow.h"
 #include "TestSupport.h"
 #include "TrayIcon.h"
@@ -192,6 +194,39 @@ private slots:
         BOT_VERIFY_SOON(previewButton(window, QStringLiteral(":power:start:")) &&
                             !previewButton(window, QStringLiteral(":power:start:"))->isEnabled(),
                         10000);
+    }
+
+    void theLogGoesToAFileInTheDataFolder()
+    {
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        h.createBot(h.config());
+        const QtMessageHandler previous = qInstallMessageHandler(nullptr);
+        installRedactingMessageHandler();
+        QString path;
+        {
+            DesktopFace face({});
+            LogView *view = face.window()->logView();
+            QVERIFY(view);
+            QVERIFY(face.logFilePath().isEmpty());
+            QVERIFY(!view->openLogFileAction()->isEnabled());
+
+            face.setBot(h.bot.get());
+            path = face.logFilePath();
+            QCOMPARE(path, QDir(h.dataDir.path()).filePath(QStringLiteral("logs/pterodisbot.log")));
+            QCOMPARE(view->logFilePath(), path);
+            QVERIFY(view->openLogFileAction()->isEnabled());
+            qCInfo(lcBot) << "a line for the file";
+        }
+        qCInfo(lcBot) << "after the window closed";
+        qInstallMessageHandler(previous);
+
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray logged = file.readAll();
+        QVERIFY2(logged.contains("info [pterodisbot.app] writing the log to"), logged.constData());
+        QVERIFY2(logged.contains("info [pterodisbot.bot] a line for the file"), logged.constData());
+        QVERIFY(!logged.contains("after the window closed"));
     }
 
     void closingHidesToTheTrayOrQuits()

@@ -5,13 +5,18 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QClipboard>
+#include <QDesktopServices>
+#include <QFile>
 #include <QGuiApplication>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <QToolButton>
+#include <QUrl>
 
 using namespace Pterodisbot;
 
@@ -62,6 +67,10 @@ QString rowText(const LogModel &model, int row)
 class TestLogView final : public QObject
 {
     Q_OBJECT
+
+public slots:
+    //! Stands in for the desktop's file handler (QDesktopServices::setUrlHandler).
+    void recordUrl(const QUrl &url) { m_openedUrls.append(url); }
 
 private slots:
     void initTestCase() { installRedactingMessageHandler(); }
@@ -281,6 +290,49 @@ private slots:
         QCOMPARE(view.shownCount(), 1);
     }
 
+    void openLogFileIsEnabledWhenTheFileExists()
+    {
+        LogModel model;
+        LogView view(&model);
+        auto *openFile = view.findChild<QAction *>(QStringLiteral("openLogFileAction"));
+        auto *openFolder = view.findChild<QAction *>(QStringLiteral("openLogFolderAction"));
+        QVERIFY(openFile && openFolder);
+        QCOMPARE(view.openLogFileAction(), openFile);
+        QCOMPARE(
+            view.findChild<QToolButton *>(QStringLiteral("openLogFileButton"))->defaultAction(),
+            openFile);
+        QVERIFY(view.findChild<QTableView *>()->actions().contains(openFile));
+        QVERIFY(!openFile->isEnabled());
+        QVERIFY(!openFolder->isEnabled());
+
+        QTemporaryDir folder;
+        const QString path = folder.filePath(QStringLiteral("pterodisbot.log"));
+        view.setLogFilePath(path);
+        QCOMPARE(view.logFilePath(), path);
+        QVERIFY(!openFile->isEnabled()); // not written yet
+        {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+        }
+        // Looked at again when the view is shown (the Log tab opened).
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QVERIFY(openFile->isEnabled());
+        QVERIFY(openFolder->isEnabled());
+
+        m_openedUrls.clear();
+        QDesktopServices::setUrlHandler(QStringLiteral("file"), this, "recordUrl");
+        openFile->trigger();
+        openFolder->trigger();
+        QDesktopServices::unsetUrlHandler(QStringLiteral("file"));
+        QCOMPARE(m_openedUrls,
+                 QList<QUrl>({QUrl::fromLocalFile(path), QUrl::fromLocalFile(folder.path())}));
+
+        view.setLogFilePath({});
+        QVERIFY(!openFile->isEnabled());
+        QVERIFY(!openFolder->isEnabled());
+    }
+
     void followsTheNewestLineUnlessScrolledUp()
     {
         LogModel model;
@@ -328,6 +380,9 @@ private slots:
         QTRY_COMPARE(topLine(), QStringLiteral("line 30"));
         QVERIFY(!view.isFollowingNewest());
     }
+
+private:
+    QList<QUrl> m_openedUrls;
 };
 
 QTEST_MAIN(TestLogView)
