@@ -12,6 +12,7 @@
 #include "config/ConfigReport.h"
 #include "config/SecretStore.h"
 #include "logging.h"
+#include "monitoring/MonitoringEndpoint.h"
 
 namespace Pterodisbot {
 
@@ -26,6 +27,30 @@ BotService::~BotService() = default;
 BotCore *BotService::bot() const
 {
     return m_bot;
+}
+
+MonitoringEndpoint *BotService::endpoint() const
+{
+    return m_endpoint;
+}
+
+bool BotService::startEndpoint(const QString &listen)
+{
+    if (listen.isEmpty())
+        return true;
+    auto *endpoint = new MonitoringEndpoint(m_bot, m_bot);
+    QString error;
+    if (endpoint->listen(listen, &error)) {
+        m_endpoint = endpoint;
+        return true;
+    }
+    delete endpoint;
+    if (m_desktop) {
+        qCCritical(lcApp).noquote() << error << "- the bot runs without it";
+        return true;
+    }
+    qCCritical(lcApp).noquote() << error;
+    return false;
 }
 
 void BotService::applyLogLevel(LogLevel level)
@@ -88,6 +113,13 @@ QCoro::Task<> BotService::start()
     BotTuning tuning;
     tuning.keepEmbedImages = m_desktop;
     m_bot = new BotCore(config, {m_nam, SystemClock::instance(), m_renderer}, tuning, this);
+    if (!startEndpoint(config.bot.httpListen)) {
+        // Before anything was sent: a service whose health endpoint is missing would look
+        // dead to its monitor, so it says why and ends like any invalid configuration.
+        delete m_bot;
+        finish(InvalidConfig);
+        co_return;
+    }
     connect(m_bot, &BotCore::fatalError, this, [this](const QString &message) {
         qCCritical(lcApp).noquote() << message;
         // The window shows it in its banner and stays until the user quits.
@@ -194,6 +226,8 @@ QCoro::Task<> BotService::reload()
         co_return;
     }
     applyLogLevel(config.bot.logLevel);
+    if (m_bot && m_bot->config().bot.httpListen != config.bot.httpListen)
+        qCWarning(lcApp) << "a new bot.http_listen takes effect after a restart";
     if (m_bot)
         m_bot->reloadConfig(config);
     qCInfo(lcApp) << "configuration reloaded";

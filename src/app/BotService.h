@@ -10,6 +10,7 @@ namespace Pterodisbot {
 
 class BotCore;
 class ChartRenderer;
+class MonitoringEndpoint;
 struct Config;
 enum class LogLevel;
 
@@ -32,6 +33,9 @@ public:
     void setDesktop(bool desktop) { m_desktop = desktop; }
     //! The bot once start() created it; null before (and when the configuration is invalid).
     BotCore *bot() const;
+    //! The /healthz and /metrics endpoint of `[bot] http_listen`; null when none is configured
+    //! or it could not listen.
+    MonitoringEndpoint *endpoint() const;
     ~BotService() override;
 
     //! Loads the configuration and starts the bot; finished() tells when it is over.
@@ -61,6 +65,10 @@ signals:
 
 private:
     QCoro::Task<bool> load(Config *config);
+    //! Starts the endpoint of `[bot] http_listen` for the new bot, when one is configured. An
+    //! address it cannot listen on is a configuration error: false in service mode (the caller
+    //! exits with InvalidConfig), logged beside a window, where the bot runs without it.
+    bool startEndpoint(const QString &listen);
     QCoro::Task<> shutDown(int exitCode);
     //! Emits finished() once.
     void finish(int exitCode);
@@ -74,6 +82,7 @@ private:
     ChartRenderer *m_renderer;
     QNetworkAccessManager *m_nam = nullptr;
     QPointer<BotCore> m_bot;
+    QPointer<MonitoringEndpoint> m_endpoint;
     bool m_desktop = false;
     bool m_stopping = false;
     bool m_finished = false;

@@ -5,15 +5,19 @@
 #include <QFileInfo>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 #include <QTextStream>
 #include <QTime>
 #include <QTimer>
 
 #include "bot/BotCore.h"
 #include "Clock.h"
+#include "config/ConfigSchema.h"
 #include "DiscordSimulator.h"
 #include "logging.h"
+#include "monitoring/MonitoringEndpoint.h"
 #include "PanelSimulator.h"
+#include "pterodisbot_version.h"
 #include "ServerTable.h"
 
 namespace Pterodisbot {
@@ -87,7 +91,7 @@ QCoro::Task<bool> Demo::start()
           << "  Discord simulator " << m_discord->restBaseUrl().toString() << ", gateway "
           << m_discord->gatewayUrl().toString() << '\n'
           << "  charts            " << output.absoluteFilePath(QStringLiteral("charts")) << '\n'
-          << "  update interval   " << m_options.cycleMs / 1000.0 << " s; Ctrl+C stops\n\n";
+          << "  update interval   " << m_options.cycleMs / 1000.0 << " s; Ctrl+C stops\n";
     m_out.flush();
 
     connect(
@@ -104,6 +108,26 @@ QCoro::Task<bool> Demo::start()
     tuning.gatewayIdentifyGapMs = 100;
     tuning.keepEmbedImages = m_options.keepEmbedImages;
     m_bot = new BotCore(config, {m_nam, SystemClock::instance(), m_renderer}, tuning, this);
+    // The demo's configuration is built here, not loaded, but this key is the user's: a
+    // monitor or Prometheus can be tried against the demo.
+    const QString listen = m_options.httpListen.isEmpty()
+                               ? QProcessEnvironment::systemEnvironment()
+                                     .value(configEnvironmentName(QStringLiteral("bot"),
+                                                                  QStringLiteral("http_listen")))
+                                     .trimmed()
+                               : m_options.httpListen;
+    if (!listen.isEmpty()) {
+        m_endpoint = new MonitoringEndpoint(m_bot, m_bot);
+        QString error;
+        if (!m_endpoint->listen(listen, &error)) {
+            say(error);
+            co_return false;
+        }
+        m_out << "  health, metrics   " << m_endpoint->baseUrl() << "/healthz, "
+              << m_endpoint->baseUrl() << "/metrics\n";
+    }
+    m_out << '\n';
+    m_out.flush();
     emit botCreated(m_bot);
     connect(m_bot, &BotCore::embedPosted, this,
             [this](const QString &server, const QString &, const QString &message) {

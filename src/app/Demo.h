@@ -21,6 +21,7 @@ namespace Pterodisbot {
 
 class BotCore;
 class ChartRenderer;
+class MonitoringEndpoint;
 class ServerTable;
 
 //! `pterodisbot --demo`: the panel and Discord simulators on 127.0.0.1, the real bot against
@@ -47,6 +48,9 @@ public:
         //! The bot's own log lines stay on (the window's log shows them); otherwise the
         //! narration replaces them.
         bool botLog = false;
+        //! "host:port" of the /healthz and /metrics endpoint; empty: none. main() passes
+        //! nothing, and start() then reads PTERODISBOT_BOT_HTTP_LISTEN like the service does.
+        QString httpListen;
     };
 
     Demo(Options options, QTextStream &out, ChartRenderer *renderer, QObject *parent = nullptr);
@@ -60,6 +64,8 @@ public:
 
     //! The bot once start() created it.
     BotCore *bot() const { return m_bot; }
+    //! The /healthz and /metrics endpoint when one was asked for and listens.
+    MonitoringEndpoint *endpoint() const { return m_endpoint; }
     //! The simulated guild's text channels.
     QStringList channelIds() const;
     //! Presses the button \a customId under the message as the visitor with the control role
@@ -89,6 +95,7 @@ private:
     std::unique_ptr<PterodisbotSim::DiscordSimulator> m_discord;
     QNetworkAccessManager *m_nam = nullptr;
     BotCore *m_bot = nullptr;
+    MonitoringEndpoint *m_endpoint = nullptr;
     ServerTable *m_table = nullptr;
     QHash<QString, QByteArray> m_lastChart; //!< message id -> last chart bytes written
     int m_chartsWritten = 0;

@@ -160,7 +160,25 @@ HttpReply *PanelClient::send(PanelApi api, const QByteArray &method, const QStri
     request.rateLimitKey = api == PanelApi::Application                 ? ApplicationBucket
                            : path.endsWith(QLatin1String("/websocket")) ? WebsocketBucket
                                                                         : ClientBucket;
-    return m_http->send(request);
+    HttpReply *reply = m_http->send(request);
+    // Connected before the job's own handler, which may end the job (and abort the reply).
+    connect(reply, &HttpReply::finished, this,
+            [this, api, reply] { onRequestFinished(api, *reply); });
+    return reply;
+}
+
+void PanelClient::onRequestFinished(PanelApi api, const HttpReply &reply)
+{
+    if (api == PanelApi::Client) {
+        bool ok = false;
+        const int remaining = reply.header("X-RateLimit-Remaining").trimmed().toInt(&ok);
+        if (ok && remaining >= 0)
+            m_clientRemaining = remaining;
+    }
+    const ApiError &error = reply.error();
+    emit requestFinished(
+        api == PanelApi::Client ? QStringLiteral("client") : QStringLiteral("application"),
+        reply.attempts(), error.isError() && error.kind != ApiError::Kind::Cancelled);
 }
 
 ListServersJob *PanelClient::listServers()

@@ -65,6 +65,9 @@ public:
     //! Client API requests allowed per rateLimitWindowMs: the configured budget, Pelican's for
     //! a Pelican key, lowered by what the panel reports (X-RateLimit-Limit).
     int clientRequestBudget() const;
+    //! Client API requests the panel says are left in its window (the last
+    //! X-RateLimit-Remaining it sent); -1 before a client API answer carried one.
+    int clientRequestsRemaining() const { return m_clientRemaining; }
     //! Base URL without a trailing slash; also the Origin Wings expects.
     QUrl panelUrl() const;
     Clock *clock() const { return m_clock; }
@@ -92,6 +95,13 @@ public:
     QCoro::Task<ApiResult<QList<Server>>> fetchApplicationServers();
     QCoro::Task<ApiResult<QList<Node>>> fetchNodes();
 
+signals:
+    //! One request ended, after all its attempts: \a api "client" or "application",
+    //! \a attempts HTTP requests sent for it (retries and 429 waits included), \a failed
+    //! whether it ended without an answer to use (cancelled requests are not failures). For the
+    //! request metrics.
+    void requestFinished(const QString &api, int attempts, bool failed);
+
 private:
     friend class PanelJob;
     HttpReply *send(PanelApi api, const QByteArray &method, const QString &path,
@@ -99,12 +109,14 @@ private:
     template<typename Job>
     Job *launch(Job *job, const ApiError &preflight = {});
     ApiError checkServerId(const QString &serverId) const;
+    void onRequestFinished(PanelApi api, const HttpReply &reply);
 
     PanelClientOptions m_options;
     Clock *m_clock;
     HttpClient *m_http;
     std::unique_ptr<WindowRateLimiter> m_limiter;
     QList<QPointer<PanelJob>> m_jobs;
+    int m_clientRemaining = -1;
 };
 
 } // namespace Pterodisbot
