@@ -124,8 +124,9 @@ QCoro::Task<> FinishSetupPage::save()
     m_saving = false;
     if (!written.ok) {
         say(SetupVerdict::html(false, written.error,
-                               tr("Choose another place with --config, or free the folder, "
-                                  "then try again.")));
+                               tr("Make the folder writable for your user (or free space on "
+                                  "its disk), then try again; or start pterodisbot with --config "
+                                  "and a file in a folder you can write.")));
         m_retry->show();
         emit saved(false);
         emit completeChanged();

@@ -79,7 +79,7 @@ SettingsDialog::SettingsDialog(Config current, Services services, QWidget *paren
     m_testResult = new QLabel(this);
     m_testResult->setWordWrap(true);
     m_testResult->setTextFormat(Qt::RichText);
-    auto *testPanelButton = new QPushButton(tr("Test &panel"), this);
+    auto *testPanelButton = new QPushButton(tr("Test pa&nel"), this);
     auto *testDiscordButton = new QPushButton(tr("Test D&iscord"), this);
     connect(testPanelButton, &QPushButton::clicked, this, &SettingsDialog::testPanel);
     connect(testDiscordButton, &QPushButton::clicked, this, &SettingsDialog::testDiscord);

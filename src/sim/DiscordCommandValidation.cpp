@@ -48,6 +48,71 @@ void checkDescription(const QJsonObject &object, const QStringList &path, Discor
         errors.badLength(descriptionPath, 1, 100);
 }
 
+// The locales Discord offers (its "Locales" table); localization dictionaries are keyed by them.
+bool isLocale(const QString &code)
+{
+    static const QSet<QString> locales = {
+        QStringLiteral("id"),     QStringLiteral("da"),    QStringLiteral("de"),
+        QStringLiteral("en-GB"),  QStringLiteral("en-US"), QStringLiteral("es-ES"),
+        QStringLiteral("es-419"), QStringLiteral("fr"),    QStringLiteral("hr"),
+        QStringLiteral("it"),     QStringLiteral("lt"),    QStringLiteral("hu"),
+        QStringLiteral("nl"),     QStringLiteral("no"),    QStringLiteral("pl"),
+        QStringLiteral("pt-BR"),  QStringLiteral("ro"),    QStringLiteral("fi"),
+        QStringLiteral("sv-SE"),  QStringLiteral("vi"),    QStringLiteral("tr"),
+        QStringLiteral("cs"),     QStringLiteral("el"),    QStringLiteral("bg"),
+        QStringLiteral("ru"),     QStringLiteral("uk"),    QStringLiteral("hi"),
+        QStringLiteral("th"),     QStringLiteral("zh-CN"), QStringLiteral("ja"),
+        QStringLiteral("zh-TW"),  QStringLiteral("ko"),
+    };
+    return locales.contains(code);
+}
+
+// name_localizations / description_localizations: null or a dictionary from locales to texts,
+// each following the rules of the field it localizes.
+void checkLocalizations(const QJsonObject &object, const QString &key, const QStringList &path,
+                        DiscordFormErrors &errors, bool isName, bool chatInput)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() || value.isNull())
+        return;
+    const QStringList dictionaryPath = at(path, key);
+    if (!value.isObject()) {
+        errors.add(dictionaryPath, QStringLiteral("DICT_TYPE_CONVERT"),
+                   QStringLiteral("Only dictionaries may be used in a DictType"));
+        return;
+    }
+    const QJsonObject dictionary = value.toObject();
+    for (auto it = dictionary.begin(); it != dictionary.end(); ++it) {
+        const QStringList entryPath = at(dictionaryPath, it.key());
+        if (!isLocale(it.key())) {
+            errors.add(entryPath, QStringLiteral("ENUM_TYPE_COERCE"),
+                       QStringLiteral("Value \"%1\" is not a valid enum value.").arg(it.key()));
+            continue;
+        }
+        if (!it.value().isString()) {
+            errors.add(entryPath, QStringLiteral("BASE_TYPE_STRING"),
+                       QStringLiteral("Must be a string."));
+            continue;
+        }
+        const QString text = it.value().toString();
+        const int length = textLength(text);
+        const int max = isName ? 32 : 100;
+        if (length < 1 || length > max)
+            errors.badLength(entryPath, 1, max);
+        else if (isName && chatInput && !validChatInputName(text))
+            errors.add(entryPath, QStringLiteral("APPLICATION_COMMAND_INVALID_NAME"),
+                       QStringLiteral("Command name is invalid"));
+    }
+}
+
+void checkAllLocalizations(const QJsonObject &object, const QStringList &path,
+                           DiscordFormErrors &errors, bool chatInput)
+{
+    checkLocalizations(object, QStringLiteral("name_localizations"), path, errors, true, chatInput);
+    checkLocalizations(object, QStringLiteral("description_localizations"), path, errors, false,
+                       chatInput);
+}
+
 void validateOptions(const QJsonArray &options, const QStringList &path, DiscordFormErrors &errors)
 {
     if (options.size() > 25)
@@ -66,6 +131,7 @@ void validateOptions(const QJsonArray &options, const QStringList &path, Discord
                   QStringLiteral("APPLICATION_COMMAND_OPTION_NAME_INVALID"),
                   QStringLiteral("Option"));
         checkDescription(option, optionPath, errors);
+        checkAllLocalizations(option, optionPath, errors, true);
         const QString name = option.value(QStringLiteral("name")).toString();
         if (names.contains(name)) {
             errors.add(at(optionPath, QStringLiteral("name")),
@@ -103,6 +169,7 @@ void validateCommand(const QJsonObject &command, DiscordFormErrors &errors,
     const bool chatInput = type == 1;
     checkName(command, prefix, errors, chatInput,
               QStringLiteral("APPLICATION_COMMAND_INVALID_NAME"), QStringLiteral("Command"));
+    checkAllLocalizations(command, prefix, errors, chatInput);
     if (chatInput) {
         checkDescription(command, prefix, errors);
         validateOptions(command.value(QStringLiteral("options")).toArray(),

@@ -188,7 +188,7 @@ QJsonObject guildCreate(const DiscordState &state)
             {QStringLiteral("premium_tier"), 0},
             {QStringLiteral("premium_subscription_count"), 0},
             {QStringLiteral("premium_progress_bar_enabled"), false},
-            {QStringLiteral("preferred_locale"), QStringLiteral("en-US")},
+            {QStringLiteral("preferred_locale"), state.guildLocale()},
             {QStringLiteral("nsfw"), false},
             {QStringLiteral("nsfw_level"), 0},
             {QStringLiteral("region"), QStringLiteral("deprecated")},
@@ -205,6 +205,16 @@ QJsonObject guildCreate(const DiscordState &state)
             {QStringLiteral("stage_instances"), QJsonArray()},
             {QStringLiteral("guild_scheduled_events"), QJsonArray()},
             {QStringLiteral("soundboard_sounds"), QJsonArray()}};
+}
+
+QJsonObject guild(const DiscordState &state)
+{
+    QJsonObject object = guildCreate(state);
+    for (const char *key : {"joined_at", "large", "unavailable", "member_count", "voice_states",
+                            "members", "channels", "threads", "presences", "stage_instances",
+                            "guild_scheduled_events", "soundboard_sounds", "lazy"})
+        object.remove(QLatin1String(key));
+    return object;
 }
 
 QJsonObject attachment(const SimAttachment &attachment)

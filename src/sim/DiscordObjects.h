@@ -25,6 +25,8 @@ QJsonArray roles(const DiscordState &state);
 QJsonObject channel(const DiscordState &state, const SimChannel &channel, bool withGuildId);
 //! GUILD_CREATE data: the guild object plus the gateway-only fields.
 QJsonObject guildCreate(const DiscordState &state);
+//! The guild object of REST and GUILD_UPDATE: GUILD_CREATE without the gateway-only fields.
+QJsonObject guild(const DiscordState &state);
 //! A message as REST and the gateway show it: attachments with urls, embeds resolved.
 QJsonObject message(const DiscordState &state, const SimMessage &message);
 QJsonObject attachment(const SimAttachment &attachment);

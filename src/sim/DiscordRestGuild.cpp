@@ -98,13 +98,7 @@ std::optional<DiscordHttpReply> DiscordRest::getGuild(const Call &call)
 {
     if (call.segments.at(1) != m_state->options().guildId)
         return DiscordHttpReply::error(403, 50001, QStringLiteral("Missing Access"));
-    QJsonObject guild = DiscordObjects::guildCreate(*m_state);
-    // The gateway-only fields are not part of the REST guild object.
-    for (const char *key : {"joined_at", "large", "unavailable", "member_count", "voice_states",
-                            "members", "channels", "threads", "presences", "stage_instances",
-                            "guild_scheduled_events", "soundboard_sounds", "lazy"})
-        guild.remove(QLatin1String(key));
-    return DiscordHttpReply::json(200, guild);
+    return DiscordHttpReply::json(200, DiscordObjects::guild(*m_state));
 }
 
 std::optional<DiscordHttpReply> DiscordRest::getGuildRoles(const Call &call)

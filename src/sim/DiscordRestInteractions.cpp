@@ -33,6 +33,27 @@ DiscordHttpReply unknownMessage()
 {
     return DiscordHttpReply::error(404, 10008, QStringLiteral("Unknown Message"));
 }
+
+// A localization dictionary as stored: what the command gave (already validated), else null.
+QJsonValue localizations(const QJsonObject &command, const char *key)
+{
+    const QJsonValue value = command.value(QLatin1String(key));
+    return value.isObject() ? value : QJsonValue(QJsonValue::Null);
+}
+
+// A command (or option) as GET answers it without with_localizations: no dictionaries.
+QJsonObject withoutLocalizations(QJsonObject object)
+{
+    object.remove(QStringLiteral("name_localizations"));
+    object.remove(QStringLiteral("description_localizations"));
+    if (object.value(QStringLiteral("options")).isArray()) {
+        QJsonArray options;
+        for (const QJsonValue &option : object.value(QStringLiteral("options")).toArray())
+            options.append(withoutLocalizations(option.toObject()));
+        object.insert(QStringLiteral("options"), options);
+    }
+    return object;
+}
 } // namespace
 
 std::optional<DiscordHttpReply> DiscordRest::interactionCallback(const Call &call)
@@ -258,9 +279,10 @@ QJsonObject DiscordRest::storedCommand(const QJsonObject &command, const QJsonAr
         {QStringLiteral("version"), m_state->nextSnowflake()},
         {QStringLiteral("type"), type},
         {QStringLiteral("name"), name},
-        {QStringLiteral("name_localizations"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("name_localizations"), localizations(command, "name_localizations")},
         {QStringLiteral("description"), command.value(QStringLiteral("description")).toString()},
-        {QStringLiteral("description_localizations"), QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("description_localizations"),
+         localizations(command, "description_localizations")},
         {QStringLiteral("default_member_permissions"),
          command.value(QStringLiteral("default_member_permissions")).isString()
              ? command.value(QStringLiteral("default_member_permissions"))
@@ -277,7 +299,14 @@ std::optional<DiscordHttpReply> DiscordRest::getCommands(const Call &call)
 {
     if (auto error = checkCommandScope(call))
         return error;
-    return DiscordHttpReply::json(200, m_state->commands());
+    // The localization dictionaries only on request (with_localizations=true); without it
+    // Discord leaves them out.
+    if (call.query.queryItemValue(QStringLiteral("with_localizations")) == QLatin1String("true"))
+        return DiscordHttpReply::json(200, m_state->commands());
+    QJsonArray commands;
+    for (const QJsonValue &command : m_state->commands())
+        commands.append(withoutLocalizations(command.toObject()));
+    return DiscordHttpReply::json(200, commands);
 }
 
 std::optional<DiscordHttpReply> DiscordRest::putCommands(const Call &call)

@@ -45,6 +45,9 @@ struct DiscordSimOptions
 
     // Additions beyond the contract.
     QString guildName = QStringLiteral("Pterodisbot Simulator");
+    //! The guild's preferred_locale (GUILD_CREATE, GET /guilds/{id}), also the guild_locale of
+    //! its interactions; DiscordSimulator::setGuildLocale() changes it later.
+    QString guildLocale = QStringLiteral("en-US");
     QString botUsername = QStringLiteral("Pterodisbot");
     //! More channels of the guild, listed after those of channelIds (REST and GUILD_CREATE);
     //! nothing can be posted to a category.

@@ -230,6 +230,15 @@ void DiscordSimulator::deleteChannel(const QString &channelId)
         m_gateway->dispatch(QStringLiteral("CHANNEL_DELETE"), data);
 }
 
+void DiscordSimulator::setGuildLocale(const QString &locale)
+{
+    if (!m_state)
+        return;
+    m_state->setGuildLocale(locale);
+    if (m_gateway->currentIntents() & GUILDS_INTENT)
+        m_gateway->dispatch(QStringLiteral("GUILD_UPDATE"), DiscordObjects::guild(*m_state));
+}
+
 void DiscordSimulator::ageMessage(const QString &channelId, const QString &messageId, qint64 ms)
 {
     SimMessage *message = m_state ? m_state->message(messageId) : nullptr;

@@ -88,6 +88,13 @@ public:
     QString interactionToken(const QString &interactionId) const; //!< addition
     //! The INTERACTION_CREATE payload as dispatched (addition).
     QJsonObject interactionPayload(const QString &interactionId) const;
+    //! The client language of \a userId: the `locale` of the interactions they cause from now
+    //! on ("de", "fr", ...; "en-US" until set). Any text is accepted, so tests can send locales
+    //! Discord may add later (addition).
+    void setUserLocale(const QString &userId, const QString &locale);
+    //! The guild's preferred_locale from now on, announced with GUILD_UPDATE; also the
+    //! guild_locale of later interactions (addition).
+    void setGuildLocale(const QString &locale);
 
     // --- channels and messages
     //! Messages everyone sees (ephemeral ones only via originalResponse/followUps/message).

@@ -101,8 +101,8 @@ QString DiscordSimulator::injectInteraction(int type, const QString &channelId,
         {QStringLiteral("member"), DiscordObjects::member(*m_state, userId, roleIds)},
         {QStringLiteral("token"), interaction.token},
         {QStringLiteral("version"), 1},
-        {QStringLiteral("locale"), QStringLiteral("en-US")},
-        {QStringLiteral("guild_locale"), QStringLiteral("en-US")},
+        {QStringLiteral("locale"), m_state->userLocale(userId)},
+        {QStringLiteral("guild_locale"), m_state->guildLocale()},
         {QStringLiteral("app_permissions"), DiscordObjects::everyonePermissions()},
         {QStringLiteral("entitlements"), QJsonArray()},
         {QStringLiteral("authorizing_integration_owners"),
@@ -173,6 +173,12 @@ QJsonObject DiscordSimulator::interactionPayload(const QString &interactionId) c
 {
     const SimInteraction *interaction = m_state ? m_state->interaction(interactionId) : nullptr;
     return interaction ? interaction->payload : QJsonObject();
+}
+
+void DiscordSimulator::setUserLocale(const QString &userId, const QString &locale)
+{
+    if (m_state)
+        m_state->setUserLocale(userId, locale);
 }
 
 } // namespace PterodisbotSim

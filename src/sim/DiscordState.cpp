@@ -21,6 +21,7 @@ QString generateBotToken(const QString &userId)
 DiscordState::DiscordState(const DiscordSimOptions &options)
     : m_options(options)
     , m_startWall(QDateTime::currentDateTimeUtc())
+    , m_guildLocale(options.guildLocale)
 {
     m_timer.start();
     if (m_options.botToken.isEmpty())
@@ -174,6 +175,16 @@ const SimInteraction *DiscordState::interaction(const QString &id) const
 SimInteraction *DiscordState::interactionByToken(const QString &token)
 {
     return interaction(m_interactionIdByToken.value(token));
+}
+
+QString DiscordState::userLocale(const QString &userId) const
+{
+    return m_userLocales.value(userId, QStringLiteral("en-US"));
+}
+
+void DiscordState::setUserLocale(const QString &userId, const QString &locale)
+{
+    m_userLocales.insert(userId, locale);
 }
 
 } // namespace PterodisbotSim

@@ -87,6 +87,13 @@ public:
     const SimInteraction *interaction(const QString &id) const;
     SimInteraction *interactionByToken(const QString &token);
 
+    // Languages: the guild's preferred_locale and each user's client language (the `locale` of
+    // their interactions; "en-US" unless set).
+    QString guildLocale() const { return m_guildLocale; }
+    void setGuildLocale(const QString &locale) { m_guildLocale = locale; }
+    QString userLocale(const QString &userId) const;
+    void setUserLocale(const QString &userId, const QString &locale);
+
     // Application commands of the configured guild.
     const QJsonArray &commands() const { return m_commands; }
     void setCommands(const QJsonArray &commands) { m_commands = commands; }
@@ -108,6 +115,8 @@ private:
     QHash<QString, QString> m_interactionIdByToken;
     QJsonArray m_commands;
     QString m_publicBase;
+    QString m_guildLocale;
+    QHash<QString, QString> m_userLocales;
 };
 
 } // namespace PterodisbotSim

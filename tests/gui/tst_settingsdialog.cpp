@@ -113,7 +113,7 @@ private slots:
     void liveTestsAskTheServices_data()
     {
         QTest::addColumn<QString>("button");
-        QTest::newRow("panel") << QStringLiteral("Test &panel");
+        QTest::newRow("panel") << QStringLiteral("Test pa&nel");
         QTest::newRow("Discord") << QStringLiteral("Test D&iscord");
     }
     void liveTestsAskTheServices()

@@ -18,8 +18,119 @@ class TestDiscordSimGuild final : public QObject
 
 private slots:
     void commandsBulkOverwrite();
+    void commandLocalizations();
+    void guildAndUserLocales();
     void deletedBehindTheBotsBack();
 };
+
+// description_localizations (and name_localizations): keys are Discord's locales, values follow
+// the rules of the field they translate; kept and answered with with_localizations=true.
+void TestDiscordSimGuild::commandLocalizations()
+{
+    DiscordSimulator sim;
+    QVERIFY(sim.start());
+    RestClient rest(sim);
+    const QString path = QStringLiteral("/applications/%1/guilds/%2/commands")
+                             .arg(sim.applicationId(), sim.guildId());
+    const auto command = [](const QJsonValue &localizations) {
+        return QJsonArray{
+            QJsonObject{{QStringLiteral("name"), QStringLiteral("server_status")},
+                        {QStringLiteral("description"), QStringLiteral("Servers")},
+                        {QStringLiteral("description_localizations"), localizations}}};
+    };
+    const QJsonObject german{{QStringLiteral("de"), QStringLiteral("Server zeigen")},
+                             {QStringLiteral("fr"), QStringLiteral("Afficher les serveurs")}};
+    const HttpResult put = rest.send("PUT", path, command(german));
+    QCOMPARE(put.status, 200);
+    QCOMPARE(
+        put.array().at(0).toObject().value(QStringLiteral("description_localizations")).toObject(),
+        german);
+    const QJsonObject stored = rest.send("GET", path + QStringLiteral("?with_localizations=true"))
+                                   .array()
+                                   .at(0)
+                                   .toObject();
+    QCOMPARE(stored.value(QStringLiteral("description_localizations")).toObject(), german);
+    QVERIFY(stored.value(QStringLiteral("name_localizations")).isNull());
+    QCOMPARE(rest.send("PUT", path, command(QJsonValue(QJsonValue::Null))).status, 200);
+
+    const auto codeAt = [](const HttpResult &result, const QString &field) {
+        return errorAt(result.object().value(QStringLiteral("errors")).toObject(), field)
+            .value(QStringLiteral("code"))
+            .toString();
+    };
+    const HttpResult unknownLocale =
+        rest.send("PUT", path, command(QJsonObject{{QStringLiteral("xx"), QStringLiteral("x")}}));
+    QCOMPARE(unknownLocale.status, 400);
+    QCOMPARE(codeAt(unknownLocale, QStringLiteral("0.description_localizations.xx")),
+             QStringLiteral("ENUM_TYPE_COERCE"));
+    // Locales are spelled as Discord spells them: "de-DE" is not one.
+    QCOMPARE(
+        rest.send("PUT", path, command(QJsonObject{{QStringLiteral("de-DE"), QStringLiteral("x")}}))
+            .status,
+        400);
+    const HttpResult empty =
+        rest.send("PUT", path, command(QJsonObject{{QStringLiteral("de"), QString()}}));
+    QCOMPARE(codeAt(empty, QStringLiteral("0.description_localizations.de")),
+             QStringLiteral("BASE_TYPE_BAD_LENGTH"));
+    const HttpResult tooLong = rest.send(
+        "PUT", path, command(QJsonObject{{QStringLiteral("fr"), QString(101, QLatin1Char('d'))}}));
+    QCOMPARE(codeAt(tooLong, QStringLiteral("0.description_localizations.fr")),
+             QStringLiteral("BASE_TYPE_BAD_LENGTH"));
+    QCOMPARE(rest.send("PUT", path, command(QStringLiteral("de"))).status, 400);
+    const HttpResult badName =
+        rest.send("PUT", path,
+                  QJsonArray{QJsonObject{
+                      {QStringLiteral("name"), QStringLiteral("status")},
+                      {QStringLiteral("description"), QStringLiteral("Servers")},
+                      {QStringLiteral("name_localizations"),
+                       QJsonObject{{QStringLiteral("de"), QStringLiteral("Server Status")}}}}});
+    QCOMPARE(codeAt(badName, QStringLiteral("0.name_localizations.de")),
+             QStringLiteral("APPLICATION_COMMAND_INVALID_NAME"));
+    // Refused bodies change nothing.
+    QCOMPARE(sim.registeredCommands().size(), 1);
+    QVERIFY(sim.registeredCommands()
+                .at(0)
+                .toObject()
+                .value(QStringLiteral("description_localizations"))
+                .isNull());
+}
+
+// The guild's preferred_locale in GUILD_CREATE and GUILD_UPDATE, and the locale and guild_locale
+// of interactions: each user's client language, the guild's language.
+void TestDiscordSimGuild::guildAndUserLocales()
+{
+    DiscordSimulator sim;
+    DiscordSimOptions options;
+    options.guildLocale = QStringLiteral("fr");
+    QVERIFY(sim.start(options));
+    const auto client = identifiedClient(sim);
+    QVERIFY(client);
+    const QJsonObject guild =
+        client->waitFor(0, QStringLiteral("GUILD_CREATE")).value(QStringLiteral("d")).toObject();
+    QCOMPARE(guild.value(QStringLiteral("preferred_locale")).toString(), QStringLiteral("fr"));
+
+    const QString channel = sim.channelIds().at(0);
+    const auto locales = [&sim, &channel](const QString &user) {
+        const QJsonObject payload = sim.interactionPayload(
+            sim.injectSlashCommand(channel, user, {}, QStringLiteral("server_status")));
+        return QStringList{payload.value(QStringLiteral("locale")).toString(),
+                           payload.value(QStringLiteral("guild_locale")).toString()};
+    };
+    const QString german = QStringLiteral("1500000000000000007");
+    QCOMPARE(locales(german), (QStringList{QStringLiteral("en-US"), QStringLiteral("fr")}));
+    sim.setUserLocale(german, QStringLiteral("de"));
+    QCOMPARE(locales(german), (QStringList{QStringLiteral("de"), QStringLiteral("fr")}));
+    QCOMPARE(locales(QStringLiteral("1500000000000000008")),
+             (QStringList{QStringLiteral("en-US"), QStringLiteral("fr")}));
+
+    sim.setGuildLocale(QStringLiteral("de"));
+    const QJsonObject update =
+        client->waitFor(0, QStringLiteral("GUILD_UPDATE")).value(QStringLiteral("d")).toObject();
+    QCOMPARE(update.value(QStringLiteral("id")).toString(), sim.guildId());
+    QCOMPARE(update.value(QStringLiteral("preferred_locale")).toString(), QStringLiteral("de"));
+    QVERIFY(!update.contains(QStringLiteral("members"))); // the guild object, not GUILD_CREATE's
+    QCOMPARE(locales(german), (QStringList{QStringLiteral("de"), QStringLiteral("de")}));
+}
 
 void TestDiscordSimGuild::commandsBulkOverwrite()
 {
@@ -44,7 +155,13 @@ void TestDiscordSimGuild::commandsBulkOverwrite()
     QCOMPARE(put.array().at(0).toObject().value(QStringLiteral("type")).toInt(), 1);
     QCOMPARE(registered.count(), 1);
     QCOMPARE(sim.registeredCommands().size(), 2);
-    QCOMPARE(rest.send("GET", path).array(), put.array());
+    // The full localization dictionaries only when asked for, as Discord answers.
+    QCOMPARE(rest.send("GET", path + QStringLiteral("?with_localizations=true")).array(),
+             put.array());
+    const QJsonObject plain = rest.send("GET", path).array().at(0).toObject();
+    QCOMPARE(plain.value(QStringLiteral("id")).toString(), firstId);
+    QVERIFY(!plain.contains(QStringLiteral("description_localizations")));
+    QVERIFY(!plain.contains(QStringLiteral("name_localizations")));
     // Overwriting again keeps the ids of commands that stay.
     const HttpResult again = rest.send("PUT", path, QJsonArray{commands.at(0)});
     QCOMPARE(again.array().size(), 1);

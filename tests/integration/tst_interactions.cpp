@@ -177,7 +177,8 @@ private slots:
         const auto countRequests = [this](const QString &method) {
             int n = 0;
             for (const DiscordRequestRecord &record : m_sim->requests())
-                n += record.method == method && record.path.endsWith(QLatin1String("/commands"));
+                n += record.method == method && record.path.section(QLatin1Char('?'), 0, 0)
+                                                    .endsWith(QLatin1String("/commands"));
             return n;
         };
         const auto first = QCoro::waitFor(InteractionCommands::syncGuildCommands(

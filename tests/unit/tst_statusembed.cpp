@@ -90,7 +90,7 @@ private slots:
         if (power >= 0)
             view.sample = TestSupport::survivalSample(PowerState(power));
         view.unreachable = unreachable;
-        view.unreachableReason = QStringLiteral("The panel is not answering.");
+        view.unreachableError = ApiError{ApiError::Kind::Network};
         view.lastSeen = QDateTime::fromSecsSinceEpoch(1'699'999'000, Qt::UTC);
         view.updatedAt = QDateTime::fromSecsSinceEpoch(1'700'000'000, Qt::UTC);
         if (chart)

@@ -4,6 +4,8 @@
 #include <QString>
 #include <QStringList>
 
+#include "i18n/Wording.h"
+
 namespace Pterodisbot {
 
 //! Who may use the bot's commands and buttons. Power buttons, /refresh_embeds and
@@ -14,7 +16,7 @@ namespace Pterodisbot {
 //! caller keeps current from GUILD_CREATE / GUILD_ROLE_* events or a REST fetch.
 //!
 //! Pure logic: no Discord or panel calls. A refusal carries a text meant for an ephemeral
-//! reply, saying what is missing.
+//! reply, saying what is missing, in the member's language (Request::locale).
 class AccessPolicy
 {
 public:
@@ -39,6 +41,7 @@ public:
         bool hasMember = false;  //!< false in a DM (Discord sends `user` instead of `member`)
         QStringList memberRoles; //!< `member.roles`: role ids
         Surface surface = Surface::Button;
+        QString locale; //!< the interaction's locale: the language of the refusal
     };
 
     enum class Outcome {
@@ -97,17 +100,18 @@ public:
         Outcome problem = Outcome::Allowed;
         QString message;
     };
-    Resolution resolveControlRole() const;
+    //! The message is in \a wording's language (English by default, as the log wants it).
+    Resolution resolveControlRole(const Wording &wording = {}) const;
     //! As resolveControlRole() for the status role; NotConfigured when none is set.
-    Resolution resolveStatusRole() const;
+    Resolution resolveStatusRole(const Wording &wording = {}) const;
 
     static QString outcomeName(Outcome outcome);
 
 private:
-    QString guildLabel() const;
-    Resolution resolveRole(const QString &wanted, const QString &label,
-                           const QString &purpose) const;
-    Decision checkStatus(const Request &request) const;
+    enum class RoleKind { Control, Status };
+    QString guildLabel(const Wording &wording) const;
+    Resolution resolveRole(const QString &wanted, RoleKind kind, const Wording &wording) const;
+    Decision checkStatus(const Request &request, const Wording &wording) const;
 
     Settings m_settings;
     QList<Role> m_roles;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "logging.h"
+
 namespace Pterodisbot {
 
 BotContext::BotContext(Clock *clock)
@@ -31,7 +33,48 @@ AccessPolicy::Decision BotContext::checkAccess(const Interaction &interaction,
     request.hasMember = interaction.inGuild();
     request.memberRoles = interaction.roleIds;
     request.surface = surface;
+    request.locale = interaction.locale;
     return access.check(request);
+}
+
+QString BotContext::publicLocale() const
+{
+    return config.bot.locale.isEmpty() ? guildLocale : config.bot.locale;
+}
+
+Wording BotContext::publicWording() const
+{
+    return Wording(publicLocale());
+}
+
+void BotContext::setGuildLocale(const QString &locale)
+{
+    // Discord's locales are short codes; anything else is not worth keeping.
+    if (locale.isEmpty() || locale.size() > 16 || locale == guildLocale)
+        return;
+    guildLocale = locale;
+    notePublicLocale();
+}
+
+void BotContext::notePublicLocale()
+{
+    const QString locale = publicLocale();
+    if (locale == publicLocaleInUse)
+        return;
+    const Wording before(publicLocaleInUse);
+    const Wording now(locale);
+    publicLocaleInUse = locale;
+    // "" and "en-US" both read English: only a change a reader would see rewrites the embeds
+    // (edits of old messages are scarce, 30046).
+    if (before.language() == now.language() &&
+        before.numberLocale().name() == now.numberLocale().name())
+        return;
+    qCInfo(lcBot).noquote() << "public messages are now written in"
+                            << (now.language().isEmpty() ? QStringLiteral("English")
+                                                         : now.language())
+                            << "for locale" << (locale.isEmpty() ? QStringLiteral("-") : locale);
+    // Forgotten embeds count as never checked: the next cycle writes each in the new language.
+    policy.forgetAll();
 }
 
 void BotContext::applySettings()
@@ -48,6 +91,7 @@ void BotContext::applySettings()
     accessSettings.statusRole = config.discord.statusRole;
     access.setSettings(accessSettings);
     cooldown.setCooldownMs(tuning.powerCooldownMs);
+    notePublicLocale();
 }
 
 } // namespace Pterodisbot

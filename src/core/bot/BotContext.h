@@ -13,6 +13,7 @@
 #include "bot/UpdatePolicy.h"
 #include "config/Config.h"
 #include "discord/Interaction.h"
+#include "i18n/Wording.h"
 
 namespace Pterodisbot {
 
@@ -41,6 +42,11 @@ struct BotContext
     InteractionResponder *responder = nullptr;
     //! Ours, resolved at start (configuration or GET /users/@me).
     QString applicationId;
+    //! The guild's preferred_locale as Discord last said it (GUILD_CREATE, GUILD_UPDATE, an
+    //! interaction's guild_locale); empty until then. Change it through setGuildLocale().
+    QString guildLocale;
+    //! The locale the public messages were last written in (notePublicLocale()).
+    QString publicLocaleInUse;
 
     UpdatePolicy policy;
     MetricsHistory history;
@@ -54,6 +60,15 @@ struct BotContext
     AccessPolicy::Decision checkAccess(const Interaction &interaction,
                                        AccessPolicy::Surface surface) const;
     int streamStaleMs() const;
+    //! The locale of public messages (status embeds, alerts): [bot] locale when set, else the
+    //! guild's; empty: English.
+    QString publicLocale() const;
+    //! Public messages are worded in publicLocale().
+    Wording publicWording() const;
+    void setGuildLocale(const QString &locale);
+    //! After the configuration or the guild's locale changed: when publicLocale() is not the
+    //! language the embeds were written in, every embed is written again at the next cycle.
+    void notePublicLocale();
     //! Applies the live parts of config and tuning to the policies.
     void applySettings();
 };

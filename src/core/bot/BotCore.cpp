@@ -209,6 +209,21 @@ int BotCore::panelRequestsInFlight() const
     return m_context->panel ? m_context->panel->http()->inFlightCount() : 0;
 }
 
+int BotCore::panelRequestsRemaining() const
+{
+    return m_context->panel ? m_context->panel->clientRequestsRemaining() : -1;
+}
+
+int BotCore::cycleIntervalMs() const
+{
+    return m_context->cycleIntervalMs();
+}
+
+Clock *BotCore::clock() const
+{
+    return m_context->clock;
+}
+
 EmbedSnapshot BotCore::snapshotOf(const QString &serverId, const EmbedLocation &location) const
 {
     const BotState &state = m_context->state;
@@ -359,6 +374,7 @@ void BotCore::createRestClient()
     connect(rest, &RestClient::sendingStopped, this, [](const QString &reason) {
         qCCritical(lcBot).noquote() << "Discord requests paused:" << reason;
     });
+    connect(rest, &RestClient::attemptFinished, this, &BotCore::discordRequestFinished);
     m_context->rest = rest;
     m_responder->setRestClient(rest);
 }
@@ -378,6 +394,7 @@ void BotCore::createPanelClient()
     if (m_context->panel)
         m_context->panel->deleteLater();
     m_context->panel = new PanelClient(m_services.nam, m_context->clock, options, this);
+    connect(m_context->panel, &PanelClient::requestFinished, this, &BotCore::panelRequestFinished);
 }
 
 void BotCore::loadStore()
@@ -641,7 +658,9 @@ void BotCore::onInteraction(const QJsonObject &json)
     if (!m_context->applicationId.isEmpty() &&
         interaction.applicationId != m_context->applicationId) {
         qCWarning(lcInteractions).noquote()
-            << "ignored" << interaction.describe() << ": it is for another application";
+            << "ignored" << interaction.describe() << ": it is for application"
+            << interaction.applicationId << "but discord.application_id is"
+            << m_context->applicationId << "(leave application_id empty to use the bot's own)";
         return;
     }
     if (m_state != State::Running) {
@@ -673,8 +692,10 @@ void BotCore::onInteraction(const QJsonObject &json)
     if (!id) {
         qCWarning(lcInteractions).noquote()
             << "refused" << interaction.describe() << ": bad custom_id:" << id.message;
-        refuseComponent(interaction, QStringLiteral("This button or menu is not one of mine, or it "
-                                                    "is outdated. Run /server_status again."));
+        refuseComponent(interaction, Wording(interaction.locale)
+                                         .translate("BotCore", "This button or menu is not one of "
+                                                               "mine, or it is outdated. Run "
+                                                               "/server_status again."));
         return;
     }
     const bool isSelect = interaction.isSelect();
@@ -710,7 +731,9 @@ void BotCore::onInteraction(const QJsonObject &json)
     }
     qCWarning(lcInteractions).noquote()
         << "refused" << interaction.describe() << ": custom_id on the wrong kind of component";
-    refuseComponent(interaction, QStringLiteral("This button or menu is not one of mine."));
+    refuseComponent(interaction,
+                    Wording(interaction.locale)
+                        .translate("BotCore", "This button or menu is not one of mine."));
 }
 
 void BotCore::refuseComponent(const Interaction &interaction, const QString &text)

@@ -98,6 +98,8 @@ public:
 
     State state() const { return m_state; }
     const Config &config() const;
+    //! Where the bot keeps its files: bot.data_dir, else the per-user data folder.
+    QString dataDir() const;
     const BotTuning &tuning() const;
     QString applicationId() const;
     Gateway::State gatewayState() const;
@@ -130,6 +132,13 @@ public:
     int interactionCount() const { return m_interactionCount; }
     //! Panel requests on the wire now.
     int panelRequestsInFlight() const;
+    //! Client API requests the panel says are left in its rate-limit window; -1 while unknown.
+    int panelRequestsRemaining() const;
+    //! Milliseconds between update cycles (tuning, else bot.update_interval).
+    int cycleIntervalMs() const;
+    //! The clock every time-dependent decision of the bot reads (for observers that judge
+    //! ages, such as the health endpoint).
+    Clock *clock() const;
     bool isPaused() const { return m_paused; }
 
 public slots:
@@ -178,12 +187,16 @@ signals:
     void serversChanged();
     //! serverSnapshot(serverId) changed (a new sample or state).
     void serverChanged(const QString &serverId);
+    //! One HTTP attempt to Discord's REST API ended (RestClient::attemptFinished): the route
+    //! kind (discordRouteKind()) and the status, 0 without an answer.
+    void discordRequestFinished(const QString &routeKind, int status);
+    //! One panel request ended (PanelClient::requestFinished).
+    void panelRequestFinished(const QString &api, int attempts, bool failed);
 
 private:
     void setState(State state);
     void createRestClient();
     void createPanelClient();
-    QString dataDir() const;
     void loadStore();
     QCoro::Task<> reconnectDiscord();
     void onInteraction(const QJsonObject &json);

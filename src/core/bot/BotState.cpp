@@ -42,7 +42,7 @@ void BotState::setSample(const QString &identifier, const ResourceSample &sample
     known.hasSample = true;
     known.lastSeen = sample.timestamp;
     known.unreachable = false;
-    known.reason.clear();
+    known.error = {};
 }
 
 std::optional<ResourceSample> BotState::sample(const QString &identifier) const
@@ -68,7 +68,7 @@ void BotState::setUnreachable(const QString &identifier, const ApiError &error)
 {
     Known &known = m_known[identifier];
     known.unreachable = true;
-    known.reason = unreachableText(error);
+    known.error = error;
 }
 
 void BotState::renameEmbed(const QString &from, const QString &to)
@@ -86,7 +86,9 @@ bool BotState::isUnreachable(const QString &identifier) const
 
 QString BotState::unreachableReason(const QString &identifier) const
 {
-    return m_known.value(identifier).reason;
+    const auto it = m_known.constFind(identifier);
+    return it != m_known.cend() && it->unreachable ? StatusEmbed::unreachableText(it->error)
+                                                   : QString();
 }
 
 const EmbedRuntime *BotState::embedIfKnown(const QString &identifier) const
@@ -109,40 +111,11 @@ StatusView BotState::view(const QString &identifier, const QDateTime &updatedAt)
         if (it->hasSample)
             view.sample = it->sample;
         view.unreachable = it->unreachable;
-        view.unreachableReason = it->reason;
+        view.unreachableError = it->error;
         view.lastSeen = it->lastSeen;
     }
     view.updatedAt = updatedAt;
     return view;
-}
-
-QString unreachableText(const ApiError &error)
-{
-    // Public text: no URLs, no keys, nothing from the panel's answer body.
-    switch (error.kind) {
-    case ApiError::Kind::DaemonUnreachable:
-        return QStringLiteral("The server's node (Wings) is not answering.");
-    case ApiError::Kind::Auth:
-        return QStringLiteral("The panel refused the bot's API key.");
-    case ApiError::Kind::RateLimited:
-        return QStringLiteral("The panel is rate limiting the bot.");
-    case ApiError::Kind::Http:
-        return QStringLiteral("The panel answered with an error (HTTP %1).").arg(error.httpStatus);
-    case ApiError::Kind::Parse:
-        return QStringLiteral("The panel's answer could not be read.");
-    case ApiError::Kind::Timeout:
-        return QStringLiteral("The panel is not answering (timed out).");
-    case ApiError::Kind::Tls:
-        return QStringLiteral("The panel's TLS certificate is not accepted.");
-    case ApiError::Kind::None:
-    case ApiError::Kind::Network:
-    case ApiError::Kind::NotFound:
-    case ApiError::Kind::Conflict:
-    case ApiError::Kind::Validation:
-    case ApiError::Kind::Cancelled:
-        break;
-    }
-    return QStringLiteral("The panel is not answering.");
 }
 
 } // namespace Pterodisbot

@@ -71,7 +71,7 @@ public:
     //! The panel (or the server's node) did not answer about \a identifier.
     void setUnreachable(const QString &identifier, const ApiError &error);
     bool isUnreachable(const QString &identifier) const;
-    //! Why, for the embed; empty when reachable.
+    //! Why, in English (StatusEmbed::unreachableText()); empty when reachable.
     QString unreachableReason(const QString &identifier) const;
 
     EmbedRuntime &embed(const QString &identifier) { return m_embeds[identifier]; }
@@ -92,7 +92,7 @@ private:
         bool hasSample = false;
         QDateTime lastSeen;
         bool unreachable = false;
-        QString reason;
+        ApiError error; //!< why it is unreachable
     };
 
     QList<Server> m_servers;
@@ -101,8 +101,5 @@ private:
     QHash<QString, Known> m_known;
     QHash<QString, EmbedRuntime> m_embeds;
 };
-
-//! "the panel is not answering (timeout: ...)" style text for an embed, from \a error.
-QString unreachableText(const ApiError &error);
 
 } // namespace Pterodisbot

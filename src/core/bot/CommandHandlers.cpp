@@ -9,6 +9,7 @@
 #include "bot/EmbedPublisher.h"
 #include "bot/EmbedStore.h"
 #include "bot/SampleIntake.h"
+#include "config/DiscordLocales.h"
 #include "discord/DiscordError.h"
 #include "discord/InteractionResponder.h"
 #include "logging.h"
@@ -18,7 +19,7 @@ namespace Pterodisbot {
 
 namespace {
 
-//! How a batch of embed edits or deletions went, for the command's outcome line.
+// The slash commands' names, as registered and as they arrive.
 const QString kServerStatus = QStringLiteral("server_status");
 const QString kRefreshEmbeds = QStringLiteral("refresh_embeds");
 const QString kPurgeEmbeds = QStringLiteral("purge_embeds");
@@ -35,33 +36,67 @@ InteractionAnswer abandoned()
 }
 
 QString entryDetail(const Server &server, const std::optional<ResourceSample> &sample,
-                    DisplayState state)
+                    DisplayState state, const Wording &wording)
 {
-    QString detail = StatusEmbed::stateLabel(state, server);
+    const QString label = StatusEmbed::stateLabel(state, server, wording);
     if (state == DisplayState::Unknown)
-        return QStringLiteral("State not checked yet");
+        return wording.translate("CommandHandlers", "State not checked yet");
     if (sample && (state == DisplayState::Running || state == DisplayState::Starting ||
                    state == DisplayState::Stopping)) {
-        detail += QStringLiteral(" · CPU %1 % · %2")
-                      .arg(QString::number(sample->cpuAbsolute, 'f', 0),
-                           StatusEmbed::formatBytes(sample->memoryBytes));
+        //: A server in the menu: %1 its state, %2 its CPU use (a percentage), %3 its memory.
+        return wording.translate("CommandHandlers", "%1 · CPU %2 · %3")
+            .arg(label, wording.percent(sample->cpuAbsolute, 0),
+                 StatusEmbed::formatBytes(sample->memoryBytes, wording));
     }
-    return detail;
+    return label;
 }
 
-QString postFailureText(const QString &name, const ApiError &error)
+//! Why /server_status (or a page of its menu) has no list: the panel's problem in the member's
+//! words, the same sentence the status embeds show, never an error kind's English name.
+QString listFailureText(const ApiError &error, const Wording &wording)
+{
+    //: %1 is why, a whole sentence ("The panel refused the bot's API key.").
+    return wording.translate("CommandHandlers", "I cannot list the servers right now. %1")
+        .arg(StatusEmbed::unreachableText(error, wording));
+}
+
+QString postFailureText(const QString &name, const ApiError &error, const Wording &wording)
 {
     const int code = discordCode(error);
+    //: Discord's names of the permissions (Send Messages, Embed Links, Attach Files) are as your
+    //: language's Discord client shows them.
     if (code == DiscordErrorCode::MissingPermissions)
-        return QStringLiteral("I may not post in this channel (Missing Permissions): the status of "
-                              "**%1** needs Send Messages, Embed Links and Attach Files here.")
+        return wording
+            .translate("CommandHandlers",
+                       "I may not post in this channel (Missing Permissions): the status of "
+                       "**%1** needs Send Messages, Embed Links and Attach Files here.")
             .arg(name);
     if (code == DiscordErrorCode::MissingAccess)
-        return QStringLiteral("I cannot see this channel (Missing Access), so the status of **%1** "
-                              "cannot be posted here.")
+        return wording
+            .translate("CommandHandlers",
+                       "I cannot see this channel (Missing Access), so the status of **%1** "
+                       "cannot be posted here.")
             .arg(name);
-    return QStringLiteral("The status of **%1** could not be posted: %2")
+    //: %2 is Discord's own message, in English.
+    return wording.translate("CommandHandlers", "The status of **%1** could not be posted: %2")
         .arg(name, error.message.isEmpty() ? ApiError::kindName(error.kind) : error.message);
+}
+
+//! A command's description in every Discord locale whose catalog translates \a source.
+QJsonObject descriptionLocalizations(const char *source)
+{
+    QJsonObject localizations;
+    const QString english = QString::fromUtf8(source);
+    for (const QString &locale : discordLocales()) {
+        const Wording wording(locale);
+        if (wording.language().isEmpty())
+            continue;
+        const QString text = wording.translate("CommandHandlers", source);
+        // Discord refuses a description over 100 characters: that locale keeps the English one.
+        if (text != english && !text.isEmpty() && text.size() <= 100)
+            localizations.insert(locale, text);
+    }
+    return localizations;
 }
 
 } // namespace
@@ -78,16 +113,26 @@ CommandHandlers::~CommandHandlers() = default;
 
 QJsonArray CommandHandlers::commandDefinitions()
 {
-    auto command = [](const QString &name, const QString &description) {
-        return QJsonObject{{QStringLiteral("name"), name},
+    // Names stay English: they are what members type, and what the handlers match.
+    auto command = [](const QString &name, const char *description) {
+        QJsonObject object{{QStringLiteral("name"), name},
                            {QStringLiteral("type"), int(CommandType::ChatInput)},
-                           {QStringLiteral("description"), description}};
+                           {QStringLiteral("description"), QString::fromUtf8(description)}};
+        const QJsonObject localizations = descriptionLocalizations(description);
+        if (!localizations.isEmpty())
+            object.insert(QStringLiteral("description_localizations"), localizations);
+        return object;
     };
     return {
+        //: Description of the /server_status slash command; at most 100 characters.
         command(kServerStatus,
-                QStringLiteral("Show the panel's servers and post a live status embed for one")),
-        command(kRefreshEmbeds, QStringLiteral("Rebuild every status embed")),
-        command(kPurgeEmbeds, QStringLiteral("Delete every status embed the bot tracks")),
+                QT_TRANSLATE_NOOP("CommandHandlers",
+                                  "Show the panel's servers and post a live status embed for one")),
+        //: Description of the /refresh_embeds slash command; at most 100 characters.
+        command(kRefreshEmbeds, QT_TRANSLATE_NOOP("CommandHandlers", "Rebuild every status embed")),
+        //: Description of the /purge_embeds slash command; at most 100 characters.
+        command(kPurgeEmbeds,
+                QT_TRANSLATE_NOOP("CommandHandlers", "Delete every status embed the bot tracks")),
     };
 }
 
@@ -101,14 +146,15 @@ void CommandHandlers::showProgress(const Interaction &interaction, const QString
 
 std::optional<InteractionAnswer> CommandHandlers::beginBulk(const Interaction &interaction,
                                                             const QString &nothingText,
-                                                            const QString &progressVerb,
+                                                            const char *progressSource,
                                                             QStringList *ids)
 {
     *ids = m_context->store->serverIds();
     if (ids->isEmpty())
         return reply(nothingText);
     showProgress(interaction,
-                 QStringLiteral("%1 %2 status embeds…").arg(progressVerb).arg(ids->size()));
+                 Wording(interaction.locale)
+                     .translate("CommandHandlers", progressSource, nullptr, int(ids->size())));
     return std::nullopt;
 }
 
@@ -121,13 +167,14 @@ AccessPolicy::Surface CommandHandlers::surfaceOfCommand(const QString &name)
 QCoro::Task<InteractionAnswer> CommandHandlers::handleCommand(Admitted admitted)
 {
     const Interaction &interaction = admitted.interaction();
+    const Wording wording(interaction.locale);
     if (interaction.commandName == kServerStatus)
-        co_return co_await serverStatus();
+        co_return co_await serverStatus(wording);
     if (interaction.commandName == kRefreshEmbeds)
         co_return co_await refreshEmbeds(interaction);
     if (interaction.commandName == kPurgeEmbeds)
         co_return co_await purgeEmbeds(interaction);
-    co_return reply(QStringLiteral("I do not know that command."));
+    co_return reply(wording.translate("CommandHandlers", "I do not know that command."));
 }
 
 QCoro::Task<ApiError> CommandHandlers::ensureServerList(bool force)
@@ -146,7 +193,7 @@ QCoro::Task<ApiError> CommandHandlers::ensureServerList(bool force)
     co_return listed.error;
 }
 
-QCoro::Task<QList<ServerListEntry>> CommandHandlers::listEntries(int page)
+QCoro::Task<QList<ServerListEntry>> CommandHandlers::listEntries(int page, Wording wording)
 {
     QPointer<CommandHandlers> self(this);
     BotContext &context = *m_context;
@@ -185,45 +232,42 @@ QCoro::Task<QList<ServerListEntry>> CommandHandlers::listEntries(int page)
         const DisplayState state =
             StatusEmbed::displayState(server, sample ? &*sample : nullptr, unreachable);
         entries << ServerListEntry{server.identifier, server.name, state,
-                                   entryDetail(server, sample, state)};
+                                   entryDetail(server, sample, state, wording)};
     }
     co_return entries;
 }
 
-QCoro::Task<InteractionAnswer> CommandHandlers::serverStatus()
+QCoro::Task<InteractionAnswer> CommandHandlers::serverStatus(Wording wording)
 {
     QPointer<CommandHandlers> self(this);
     const ApiError error = co_await ensureServerList(false);
     if (!self)
         co_return abandoned();
     if (error) {
-        co_return reply(QStringLiteral("The panel is not answering, so I cannot list "
-                                       "the servers right now (%1).")
-                            .arg(ApiError::kindName(error.kind)));
+        co_return reply(listFailureText(error, wording));
     }
-    const QList<ServerListEntry> entries = co_await listEntries(0);
+    const QList<ServerListEntry> entries = co_await listEntries(0, wording);
     if (!self)
         co_return abandoned();
-    co_return InteractionAnswer::reply(ServerStatusMenu::build(entries, 0), true);
+    co_return InteractionAnswer::reply(ServerStatusMenu::build(entries, 0, wording), true);
 }
 
 QCoro::Task<InteractionAnswer> CommandHandlers::handlePage(Admitted admitted, CustomId id)
 {
-    Q_UNUSED(admitted)
+    const Wording wording(admitted.interaction().locale);
     QPointer<CommandHandlers> self(this);
     const ApiError error = co_await ensureServerList(false);
     if (!self)
         co_return abandoned();
     if (error) {
         Message text;
-        text.content =
-            QStringLiteral("The panel is not answering, so I cannot list the servers right now.");
+        text.content = listFailureText(error, wording);
         co_return InteractionAnswer::update(text);
     }
-    const QList<ServerListEntry> entries = co_await listEntries(id.pageNumber());
+    const QList<ServerListEntry> entries = co_await listEntries(id.pageNumber(), wording);
     if (!self)
         co_return abandoned();
-    co_return InteractionAnswer::update(ServerStatusMenu::build(entries, id.pageNumber()));
+    co_return InteractionAnswer::update(ServerStatusMenu::build(entries, id.pageNumber(), wording));
 }
 
 QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Admitted admitted, CustomId id)
@@ -232,6 +276,7 @@ QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Admitted admitted, 
     QPointer<CommandHandlers> self(this);
     BotContext &context = *m_context;
     const Interaction &interaction = admitted.interaction();
+    const Wording wording(interaction.locale);
     // The value came from the network: only a server of the cached list is accepted, and the
     // panel is not asked about anything else.
     const QString value = interaction.values.value(0);
@@ -241,8 +286,9 @@ QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Admitted admitted, 
     if (!server) {
         qCInfo(lcInteractions).noquote()
             << "refused" << interaction.describe() << ": unknown server" << CustomId::forLog(value);
-        co_return reply(QStringLiteral("I do not know that server (any more). Run "
-                                       "/server_status again for a fresh list."));
+        co_return reply(wording.translate("CommandHandlers",
+                                          "I do not know that server (any more). Run "
+                                          "/server_status again for a fresh list."));
     }
     const QString name = server->name;
     const EmbedPublisher::Result result =
@@ -250,9 +296,11 @@ QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Admitted admitted, 
     if (!self)
         co_return abandoned();
     if (!result.ok())
-        co_return reply(postFailureText(name, result.error));
+        co_return reply(postFailureText(name, result.error, wording));
     co_return reply(
-        QStringLiteral("Posted the status of **%1** here; it updates by itself.").arg(name));
+        wording
+            .translate("CommandHandlers", "Posted the status of **%1** here; it updates by itself.")
+            .arg(name));
 }
 
 void CommandHandlers::EmbedTally::add(const EmbedPublisher::Result &result)
@@ -323,28 +371,44 @@ QCoro::Task<CommandHandlers::EmbedTally> CommandHandlers::refreshTracked(QString
 QCoro::Task<InteractionAnswer> CommandHandlers::refreshEmbeds(Interaction interaction)
 {
     QPointer<CommandHandlers> self(this);
+    const Wording wording(interaction.locale);
     QStringList ids;
-    if (auto done = beginBulk(interaction, QStringLiteral("There are no status embeds to refresh."),
-                              QStringLiteral("Refreshing"), &ids))
+    if (auto done = beginBulk(
+            interaction,
+            wording.translate("CommandHandlers", "There are no status embeds to refresh."),
+            QT_TRANSLATE_N_NOOP("CommandHandlers", "Refreshing %n status embeds…"), &ids))
         co_return std::move(*done);
     const EmbedTally tally = co_await refreshTracked(ids);
     if (!self)
         co_return abandoned();
-    QString text =
-        QStringLiteral("Refreshed %1 of %2 status embeds.").arg(tally.done).arg(ids.size());
-    if (tally.gone > 0)
-        text += QStringLiteral(" %1 had been deleted and are no longer tracked.").arg(tally.gone);
-    if (tally.failed > 0)
-        text += QStringLiteral(" %1 could not be edited (see the bot's log).").arg(tally.failed);
+    //: %1 how many were refreshed, %n how many are tracked.
+    QString text = wording
+                       .translate("CommandHandlers", "Refreshed %1 of %n status embeds.", nullptr,
+                                  int(ids.size()))
+                       .arg(wording.integer(tally.done));
+    if (tally.gone > 0) {
+        text +=
+            QLatin1Char(' ') + wording.translate("CommandHandlers",
+                                                 "%n had been deleted and are no longer tracked.",
+                                                 nullptr, tally.gone);
+    }
+    if (tally.failed > 0) {
+        text += QLatin1Char(' ') + wording.translate("CommandHandlers",
+                                                     "%n could not be edited (see the bot's log).",
+                                                     nullptr, tally.failed);
+    }
     co_return reply(text);
 }
 
 QCoro::Task<InteractionAnswer> CommandHandlers::purgeEmbeds(Interaction interaction)
 {
     QPointer<CommandHandlers> self(this);
+    const Wording wording(interaction.locale);
     QStringList ids;
-    if (auto done = beginBulk(interaction, QStringLiteral("There are no status embeds to delete."),
-                              QStringLiteral("Deleting"), &ids))
+    if (auto done =
+            beginBulk(interaction,
+                      wording.translate("CommandHandlers", "There are no status embeds to delete."),
+                      QT_TRANSLATE_N_NOOP("CommandHandlers", "Deleting %n status embeds…"), &ids))
         co_return std::move(*done);
     std::vector<QCoro::Task<EmbedPublisher::Result>> removals;
     for (const QString &id : ids)
@@ -357,13 +421,19 @@ QCoro::Task<InteractionAnswer> CommandHandlers::purgeEmbeds(Interaction interact
         tally.add(result);
     }
     m_publisher->saveStore();
-    QString text = QStringLiteral("Deleted %1 status embeds.").arg(tally.done);
-    if (tally.gone > 0)
-        text += QStringLiteral(" %1 were already gone.").arg(tally.gone);
-    if (tally.failed > 0)
-        text +=
-            QStringLiteral(" %1 could not be deleted and are still tracked (see the bot's log).")
-                .arg(tally.failed);
+    QString text =
+        wording.translate("CommandHandlers", "Deleted %n status embeds.", nullptr, tally.done);
+    if (tally.gone > 0) {
+        text += QLatin1Char(' ') +
+                wording.translate("CommandHandlers", "%n were already gone.", nullptr, tally.gone);
+    }
+    if (tally.failed > 0) {
+        text += QLatin1Char(' ') +
+                wording.translate("CommandHandlers",
+                                  "%n could not be deleted and are still tracked (see the bot's "
+                                  "log).",
+                                  nullptr, tally.failed);
+    }
     co_return reply(text);
 }
 

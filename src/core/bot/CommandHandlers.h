@@ -13,6 +13,7 @@
 #include "bot/ServerStatusMenu.h"
 #include "discord/Interaction.h"
 #include "discord/InteractionAnswer.h"
+#include "i18n/Wording.h"
 #include "net/ApiError.h"
 
 namespace Pterodisbot {
@@ -25,7 +26,8 @@ class SampleIntake;
 //! /purge_embeds. Every handler checks access first and answers refusals ephemerally without
 //! calling the panel. The handlers run under BotContext::responder (an ephemeral reply style
 //! for commands and the select, the update style for the page buttons) and return their
-//! answer; the long commands show their progress through it.
+//! answer, in the member's language (the interaction's locale); the long commands show their
+//! progress through it.
 class CommandHandlers final : public QObject
 {
     Q_OBJECT
@@ -36,7 +38,8 @@ public:
                     QObject *parent = nullptr);
     ~CommandHandlers() override;
 
-    //! The guild commands as registered with Discord (bulk overwrite body).
+    //! The guild commands as registered with Discord (bulk overwrite body), their descriptions
+    //! with description_localizations for every Discord locale a catalog translates.
     static QJsonArray commandDefinitions();
 
     //! The surface whose access rule a command follows: /server_status the status rule, the
@@ -65,21 +68,22 @@ public:
     QCoro::Task<EmbedTally> refreshTracked(QStringList ids);
 
 private:
-    QCoro::Task<InteractionAnswer> serverStatus();
+    QCoro::Task<InteractionAnswer> serverStatus(Wording wording);
     QCoro::Task<InteractionAnswer> refreshEmbeds(Interaction interaction);
     QCoro::Task<InteractionAnswer> purgeEmbeds(Interaction interaction);
     //! Fetches the server list when there is none yet (or \a force); the error when that failed.
     QCoro::Task<ApiError> ensureServerList(bool force);
     //! The menu entries, asking the panel about the servers of \a page (all of them when
     //! there are few) whose state is not fresh.
-    QCoro::Task<QList<ServerListEntry>> listEntries(int page);
+    QCoro::Task<QList<ServerListEntry>> listEntries(int page, Wording wording);
     void showProgress(const Interaction &interaction, const QString &text);
     //! The start both bulk commands share: access check, something to do, progress shown
-    //! ("Refreshing 12 status embeds…"). The answer when the command ends here; else nullopt
-    //! and \a ids holds the tracked servers.
+    //! ("Refreshing 12 status embeds…": \a progressSource, a QT_TRANSLATE_N_NOOP of this
+    //! context). The answer when the command ends here; else nullopt and \a ids holds the
+    //! tracked servers.
     std::optional<InteractionAnswer> beginBulk(const Interaction &interaction,
                                                const QString &nothingText,
-                                               const QString &progressVerb, QStringList *ids);
+                                               const char *progressSource, QStringList *ids);
 
     BotContext *m_context;
     EmbedPublisher *m_publisher;

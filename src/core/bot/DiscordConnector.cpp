@@ -257,8 +257,14 @@ bool DiscordConnector::applyIdentity(const QJsonObject &body)
     if (!configured.isEmpty()) {
         m_context->applicationId = configured;
         if (user && user->id != configured) {
-            qCWarning(lcBot).noquote() << "discord.application_id" << configured
-                                       << "differs from the bot user's id" << user->id;
+            // Only bots of the oldest applications have an id of their own; for any other a
+            // wrong application_id means commands registered elsewhere and members' clicks ignored.
+            qCWarning(lcBot).noquote()
+                << "discord.application_id" << configured << "differs from the bot user's id"
+                << user->id << "- the commands are registered for" << configured
+                << "and interactions for any other application are ignored; unless this is an "
+                   "application older than its bot user, leave application_id empty (the bot "
+                   "finds it itself)";
         }
     } else if (user) {
         // A bot user's id is its application's id.

@@ -73,6 +73,7 @@ EmbedPublisher::Rendered EmbedPublisher::render(const QString &serverId, bool al
 {
     const BotContext &context = *m_context;
     StatusView view = context.state.view(serverId, context.clock->utcNow());
+    view.wording = context.publicWording();
     Rendered rendered;
     rendered.display = StatusEmbed::displayState(view);
     if (rendered.display == DisplayState::Running && context.renderer &&
@@ -404,17 +405,17 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::remove(QString serverId)
     co_return result;
 }
 
-QCoro::Task<> EmbedPublisher::postAlert(QString text)
+QCoro::Task<> EmbedPublisher::postAlert(OutageAlerts::Alert alert)
 {
     QPointer<EmbedPublisher> self(this);
-    qCInfo(lcBot).noquote() << "alert:" << text;
-    emit alertRaised(text);
+    qCInfo(lcBot).noquote() << "alert:" << alert.text;
+    emit alertRaised(alert.text);
     const QString channel = m_context->config.discord.alertChannelId;
     RestClient *rest = m_context->rest;
     if (channel.isEmpty() || !rest)
         co_return;
     Message message;
-    message.content = text;
+    message.content = OutageAlerts::text(alert, m_context->publicWording());
     beginWrite();
     const RestResult reply = co_await awaitReply(rest->createMessage(channel, message));
     const ApiError error = reply.error;

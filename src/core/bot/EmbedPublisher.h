@@ -8,6 +8,7 @@
 #include <QString>
 
 #include "bot/EmbedStore.h"
+#include "bot/OutageAlerts.h"
 #include "bot/StatusEmbed.h"
 #include "discord/Message.h"
 #include "net/ApiError.h"
@@ -68,8 +69,9 @@ public:
     //! Deletes the tracked embed of \a serverId and stops tracking it; a message that is
     //! already gone counts as deleted.
     QCoro::Task<Result> remove(QString serverId);
-    //! Raises an alert: alertRaised() and, when configured, a message in the alert channel.
-    QCoro::Task<> postAlert(QString text);
+    //! Raises an alert: alertRaised() with its English text and, when configured, a message in
+    //! the alert channel in the guild's language.
+    QCoro::Task<> postAlert(OutageAlerts::Alert alert);
 
     //! Saves EmbedStore when it changed; failures are logged.
     void saveStore();

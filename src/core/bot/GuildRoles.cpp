@@ -50,6 +50,7 @@ void GuildRoles::onGuildCreate(const QJsonObject &guild)
 {
     if (guild.value(QStringLiteral("id")).toString() != m_context->config.discord.guildId)
         return;
+    m_context->setGuildLocale(guild.value(QStringLiteral("preferred_locale")).toString());
     AccessPolicy::Settings settings = m_context->access.settings();
     settings.guildName = guild.value(QStringLiteral("name")).toString();
     m_context->access.setSettings(settings);
@@ -61,6 +62,18 @@ void GuildRoles::onGuildCreate(const QJsonObject &guild)
 
 void GuildRoles::onDispatch(const QString &eventName, const QJsonObject &data)
 {
+    // The guild's language: a guild's settings changed, or an interaction says it in passing.
+    const QString guild = m_context->config.discord.guildId;
+    if (eventName == QLatin1String("GUILD_UPDATE") &&
+        data.value(QStringLiteral("id")).toString() == guild) {
+        m_context->setGuildLocale(data.value(QStringLiteral("preferred_locale")).toString());
+        return;
+    }
+    if (eventName == QLatin1String("INTERACTION_CREATE") &&
+        data.value(QStringLiteral("guild_id")).toString() == guild) {
+        m_context->setGuildLocale(data.value(QStringLiteral("guild_locale")).toString());
+        return;
+    }
     if (!eventName.startsWith(QLatin1String("GUILD_ROLE_")) ||
         data.value(QStringLiteral("guild_id")).toString() != m_context->config.discord.guildId)
         return;

@@ -4,6 +4,17 @@
 
 namespace Pterodisbot {
 
+namespace {
+
+//! \a alert with its English line, for the log and the admin window.
+OutageAlerts::Alert withText(OutageAlerts::Alert alert)
+{
+    alert.text = OutageAlerts::text(alert, Wording());
+    return alert;
+}
+
+} // namespace
+
 OutageAlerts::OutageAlerts(Clock *clock)
     : OutageAlerts(clock, Settings{})
 {}
@@ -69,8 +80,7 @@ std::optional<OutageAlerts::Alert> OutageAlerts::observe(const Observation &obse
         const qint64 downtime = qMax<qint64>(0, now - *server.downSinceMs);
         server.downSinceMs.reset();
         qCInfo(lcBot) << "server" << observation.serverId << "recovered after" << downtime << "ms";
-        return Alert{Alert::Kind::Recovery, observation.serverId, name, downtime,
-                     QStringLiteral("%1 is back after %2").arg(name, formatDuration(downtime))};
+        return withText(Alert{Alert::Kind::Recovery, observation.serverId, name, downtime, {}});
     }
 
     if (server.stopExpectedSinceMs) {
@@ -91,8 +101,7 @@ std::optional<OutageAlerts::Alert> OutageAlerts::observe(const Observation &obse
         return std::nullopt;
     server.downSinceMs = now;
     qCWarning(lcBot) << "server" << observation.serverId << "went offline unexpectedly";
-    return Alert{Alert::Kind::Crash, observation.serverId, name, 0,
-                 QStringLiteral("%1 went offline unexpectedly").arg(name)};
+    return withText(Alert{Alert::Kind::Crash, observation.serverId, name, 0, {}});
 }
 
 std::optional<OutageAlerts::Alert> OutageAlerts::setPanelReachable(bool reachable, qint64 atMs)
@@ -104,24 +113,14 @@ std::optional<OutageAlerts::Alert> OutageAlerts::setPanelReachable(bool reachabl
         // A panel that hangs is only found out when the requests time out, long after it
         // stopped answering: the outage began after the last good reading, not now.
         m_panelDownSinceMs = m_lastReachableAtMs.value_or(now);
-        return Alert{Alert::Kind::PanelUnreachable,
-                     {},
-                     {},
-                     0,
-                     QStringLiteral("The panel is unreachable; server states are unknown until "
-                                    "it answers again")};
+        return withText(Alert{Alert::Kind::PanelUnreachable, {}, {}, 0, {}});
     }
     m_lastReachableAtMs = now;
     if (!m_panelDownSinceMs)
         return std::nullopt;
     const qint64 downtime = qMax<qint64>(0, now - *m_panelDownSinceMs);
     m_panelDownSinceMs.reset();
-    return Alert{
-        Alert::Kind::PanelRecovered,
-        {},
-        {},
-        downtime,
-        QStringLiteral("The panel is reachable again after %1").arg(formatDuration(downtime))};
+    return withText(Alert{Alert::Kind::PanelRecovered, {}, {}, downtime, {}});
 }
 
 bool OutageAlerts::isDown(const QString &serverId) const
@@ -135,25 +134,63 @@ void OutageAlerts::forget(const QString &serverId)
     m_servers.remove(serverId);
 }
 
-QString OutageAlerts::formatDuration(qint64 ms)
+QString OutageAlerts::text(const Alert &alert, const Wording &wording)
+{
+    switch (alert.kind) {
+    case Alert::Kind::Crash:
+        return wording.translate("OutageAlerts", "%1 went offline unexpectedly")
+            .arg(alert.serverName);
+    case Alert::Kind::Recovery:
+        //: %1 the server, %2 how long it was down ("3 min 12 s").
+        return wording.translate("OutageAlerts", "%1 is back after %2")
+            .arg(alert.serverName, formatDuration(alert.downtimeMs, wording));
+    case Alert::Kind::PanelUnreachable:
+        return wording.translate("OutageAlerts", "The panel is unreachable; server states are "
+                                                 "unknown until it answers again");
+    case Alert::Kind::PanelRecovered:
+        //: %1 how long the panel was unreachable ("3 min 12 s").
+        return wording.translate("OutageAlerts", "The panel is reachable again after %1")
+            .arg(formatDuration(alert.downtimeMs, wording));
+    }
+    return {};
+}
+
+QString OutageAlerts::formatDuration(qint64 ms, const Wording &wording)
 {
     if (ms < 1000)
-        return QStringLiteral("less than 1 s");
+        return wording.translate("OutageAlerts", "less than 1 s");
     const qint64 seconds = ms / 1000;
-    const auto pair = [](qint64 big, const char *bigUnit, qint64 small, const char *smallUnit) {
-        QString text = QString::number(big) + QLatin1Char(' ') + QLatin1String(bigUnit);
-        if (small > 0)
-            text += QLatin1Char(' ') + QString::number(small) + QLatin1Char(' ') +
-                    QLatin1String(smallUnit);
+    // The units, each with its number: "%1 min" is "3 min".
+    const auto unit = [&wording](char which, qint64 value) {
+        const QString number = wording.integer(value);
+        switch (which) {
+        case 'd':
+            //: Days of a duration ("3 d 4 h").
+            return wording.translate("OutageAlerts", "%1 d").arg(number);
+        case 'h':
+            //: Hours of a duration ("2 h 5 min").
+            return wording.translate("OutageAlerts", "%1 h").arg(number);
+        case 'm':
+            //: Minutes of a duration ("3 min 12 s").
+            return wording.translate("OutageAlerts", "%1 min").arg(number);
+        default:
+            //: Seconds of a duration ("45 s").
+            return wording.translate("OutageAlerts", "%1 s").arg(number);
+        }
+    };
+    const auto pair = [&unit](char big, qint64 bigValue, char small, qint64 smallValue) {
+        QString text = unit(big, bigValue);
+        if (smallValue > 0)
+            text += QLatin1Char(' ') + unit(small, smallValue);
         return text;
     };
     if (seconds < 60)
-        return QStringLiteral("%1 s").arg(seconds);
+        return unit('s', seconds);
     if (seconds < 3600)
-        return pair(seconds / 60, "min", seconds % 60, "s");
+        return pair('m', seconds / 60, 's', seconds % 60);
     if (seconds < 86400)
-        return pair(seconds / 3600, "h", seconds % 3600 / 60, "min");
-    return pair(seconds / 86400, "d", seconds % 86400 / 3600, "h");
+        return pair('h', seconds / 3600, 'm', seconds % 3600 / 60);
+    return pair('d', seconds / 86400, 'h', seconds % 86400 / 3600);
 }
 
 QString OutageAlerts::kindName(Alert::Kind kind)

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include "Clock.h"
+#include "i18n/Wording.h"
 #include "pterodactyl/models.h"
 
 namespace Pterodisbot {
@@ -40,7 +41,8 @@ public:
         QString serverName; //!< the id when no name was given; empty for panel alerts
         //! Recovery alerts: how long it was down; 0 otherwise.
         qint64 downtimeMs = 0;
-        //! One line for the alert channel, e.g. "Survival is back after 3 min 12 s".
+        //! One line in English for the log and the admin window, e.g. "Survival is back after
+        //! 3 min 12 s"; the alert channel reads text(alert, guild wording).
         QString text;
     };
 
@@ -80,8 +82,10 @@ public:
     Settings settings() const { return m_settings; }
     void setSettings(Settings settings);
 
+    //! The line of \a alert in \a wording's language.
+    static QString text(const Alert &alert, const Wording &wording);
     //! "45 s", "3 min 12 s", "2 h 5 min", "3 d 4 h"; "less than 1 s" below a second.
-    static QString formatDuration(qint64 ms);
+    static QString formatDuration(qint64 ms, const Wording &wording = {});
     static QString kindName(Alert::Kind kind);
 
 private:

@@ -27,11 +27,36 @@ QString verb(CustomId::PowerAction action)
     return QStringLiteral("restart");
 }
 
-QString capitalized(QString text)
+//! "Start sent to **Survival**" without the end of the sentence.
+QString sentHead(CustomId::PowerAction action, const QString &name, const Wording &wording)
 {
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
+    switch (action) {
+    case CustomId::PowerAction::Start:
+        return wording.translate("PowerButtons", "Start sent to **%1**").arg(name);
+    case CustomId::PowerAction::Stop:
+        return wording.translate("PowerButtons", "Stop sent to **%1**").arg(name);
+    case CustomId::PowerAction::Restart:
+        break;
+    }
+    return wording.translate("PowerButtons", "Restart sent to **%1**").arg(name);
+}
+
+//: The state a server is in, ending "… the panel still reports it %2" and "it is %2".
+QString stateWord(PowerState state, const Wording &wording)
+{
+    switch (state) {
+    case PowerState::Offline:
+        return wording.translate("PowerButtons", "offline", "power state");
+    case PowerState::Starting:
+        return wording.translate("PowerButtons", "starting", "power state");
+    case PowerState::Running:
+        return wording.translate("PowerButtons", "running", "power state");
+    case PowerState::Stopping:
+        return wording.translate("PowerButtons", "stopping", "power state");
+    case PowerState::Unknown:
+        break;
+    }
+    return wording.translate("PowerButtons", "unknown", "power state");
 }
 
 //! \a text as the end of a sentence: the panel's own messages mostly end with a full stop
@@ -59,17 +84,21 @@ PowerButtons::PowerButtons(BotContext *context, EmbedPublisher *publisher, Sampl
 PowerButtons::~PowerButtons() = default;
 
 QString PowerButtons::sentText(CustomId::PowerAction action, const QString &name,
-                               std::optional<PowerState> state)
+                               std::optional<PowerState> state, const Wording &wording)
 {
-    QString text = QStringLiteral("%1 sent to **%2**").arg(capitalized(verb(action)), name);
+    const QString head = sentHead(action, name, wording);
     if (!state || *state == PowerState::Unknown)
-        return text + QLatin1Char('.');
+        return head + QLatin1Char('.');
     if (!showsAction(action, *state)) {
-        return text + QStringLiteral("; the panel still reports it %1 (its status can lag up to "
-                                     "20 s), the embed follows.")
-                          .arg(powerStateName(*state));
+        //: %1 "Start sent to **Survival**", %2 the state the panel still reports ("offline").
+        return wording
+            .translate("PowerButtons", "%1; the panel still reports it %2 (its status can lag up "
+                                       "to 20 s), the embed follows.")
+            .arg(head, stateWord(*state, wording));
     }
-    return text + QStringLiteral(" — it is %1.").arg(powerStateName(*state));
+    //: %1 "Start sent to **Survival**", %2 the state it is in now ("starting").
+    return wording.translate("PowerButtons", "%1 — it is %2.")
+        .arg(head, stateWord(*state, wording));
 }
 
 bool PowerButtons::showsAction(CustomId::PowerAction action, PowerState state)
@@ -86,38 +115,60 @@ bool PowerButtons::showsAction(CustomId::PowerAction action, PowerState state)
 }
 
 QString PowerButtons::failureText(CustomId::PowerAction action, const QString &name,
-                                  const ApiError &error)
+                                  const ApiError &error, const Wording &wording)
 {
     QString why;
     switch (error.kind) {
     case ApiError::Kind::Conflict:
-        why = error.message.isEmpty() ? QStringLiteral("the panel says the server is busy "
-                                                       "(suspended, installing or transferring)")
-                                      : QStringLiteral("the panel says: ") + error.message;
+        if (error.message.isEmpty()) {
+            //: The end of "Could not start **Survival**: …".
+            why = wording.translate("PowerButtons", "the panel says the server is busy "
+                                                    "(suspended, installing or transferring)");
+        } else {
+            //: %1 is the panel's own message, in the panel's language.
+            why = wording.translate("PowerButtons", "the panel says: %1").arg(error.message);
+        }
         break;
     case ApiError::Kind::DaemonUnreachable:
-        why = QStringLiteral("its node (Wings) is not answering");
+        why = wording.translate("PowerButtons", "its node (Wings) is not answering");
         break;
     case ApiError::Kind::Auth:
-        why = QStringLiteral("the panel refused the bot's API key");
+        why = wording.translate("PowerButtons", "the panel refused the bot's API key");
         break;
     case ApiError::Kind::RateLimited:
-        why = QStringLiteral("the panel is rate limiting the bot; try again in a minute");
+        why = wording.translate("PowerButtons",
+                                "the panel is rate limiting the bot; try again in a minute");
         break;
     case ApiError::Kind::NotFound:
-        why = QStringLiteral("the panel does not know that server any more");
+        why = wording.translate("PowerButtons", "the panel does not know that server any more");
         break;
     case ApiError::Kind::Timeout:
-        why = QStringLiteral("the panel did not answer in time; the action may still happen");
+        why = wording.translate("PowerButtons",
+                                "the panel did not answer in time; the action may still happen");
         break;
     case ApiError::Kind::Network:
-        why = QStringLiteral("the panel is not answering");
+        why = wording.translate("PowerButtons", "the panel is not answering");
         break;
     default:
         why = error.message.isEmpty() ? ApiError::kindName(error.kind) : error.message;
         break;
     }
-    return QStringLiteral("Could not %1 **%2**: %3").arg(verb(action), name, endedSentence(why));
+    QString text;
+    switch (action) {
+    case CustomId::PowerAction::Start:
+        //: %1 the server, %2 why (ends with a full stop).
+        text = wording.translate("PowerButtons", "Could not start **%1**: %2");
+        break;
+    case CustomId::PowerAction::Stop:
+        //: %1 the server, %2 why (ends with a full stop).
+        text = wording.translate("PowerButtons", "Could not stop **%1**: %2");
+        break;
+    case CustomId::PowerAction::Restart:
+        //: %1 the server, %2 why (ends with a full stop).
+        text = wording.translate("PowerButtons", "Could not restart **%1**: %2");
+        break;
+    }
+    return text.arg(name, endedSentence(why));
 }
 
 QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId id)
@@ -125,6 +176,7 @@ QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId 
     QPointer<PowerButtons> self(this);
     BotContext &context = *m_context;
     const Interaction &interaction = admitted.interaction();
+    const Wording wording(interaction.locale);
     const auto refuse = [&interaction](const QString &log, const QString &text) {
         qCInfo(lcInteractions).noquote() << "refused" << interaction.describe() << ":" << log;
         return InteractionAnswer::ephemeralText(text);
@@ -142,13 +194,14 @@ QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId 
     }
     const auto location = context.store->lookup(serverId);
     if (!location) {
-        co_return refuse(QStringLiteral("untracked server %1").arg(CustomId::forLog(serverId)),
-                         QStringLiteral("That server has no status embed here any more."));
+        co_return refuse(
+            QStringLiteral("untracked server %1").arg(CustomId::forLog(serverId)),
+            wording.translate("PowerButtons", "That server has no status embed here any more."));
     }
     if (location->messageId != interaction.messageId) {
         co_return refuse(QStringLiteral("button of another message (tampered custom_id?)"),
-                         QStringLiteral("This button does not belong to that server's status "
-                                        "embed."));
+                         wording.translate("PowerButtons", "This button does not belong to "
+                                                           "that server's status embed."));
     }
     const QString name = context.state.nameOf(serverId);
     const QString identifier = context.state.identifierOf(serverId);
@@ -160,19 +213,19 @@ QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId 
             << "address of" << name << "shown to user" << interaction.userId;
         if (address.isEmpty())
             co_return InteractionAnswer::ephemeralText(
-                QStringLiteral("No address is known for **%1**.").arg(name));
+                wording.translate("PowerButtons", "No address is known for **%1**.").arg(name));
         co_return InteractionAnswer::ephemeralText(
             QStringLiteral("🌐 **%1**: `%2`").arg(name, address));
     }
 
     const CustomId::PowerAction action = id.powerAction();
-    const PowerCooldown::Result cooldown = context.cooldown.tryAcquire(serverId, name);
+    const PowerCooldown::Result cooldown = context.cooldown.tryAcquire(serverId, name, wording);
     if (!cooldown)
         co_return refuse(QStringLiteral("cooldown"), cooldown.message);
     if (!context.panel) {
         context.cooldown.release(serverId);
         co_return InteractionAnswer::ephemeralText(
-            QStringLiteral("The bot is not connected to the panel."));
+            wording.translate("PowerButtons", "The bot is not connected to the panel."));
     }
     qCInfo(lcInteractions).noquote()
         << "user" << interaction.userId << "sends" << verb(action) << "to" << name;
@@ -186,7 +239,7 @@ QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId 
             context.cooldown.release(serverId);
         qCWarning(lcInteractions).noquote()
             << verb(action) << "of" << name << "failed:" << error.toString();
-        co_return InteractionAnswer::ephemeralText(failureText(action, name, error));
+        co_return InteractionAnswer::ephemeralText(failureText(action, name, error, wording));
     }
     if (action != CustomId::PowerAction::Start)
         context.alerts.expectStop(serverId);
@@ -209,7 +262,7 @@ QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId 
             m_publisher->edit(serverId, QStringLiteral("power action"));
         });
     }
-    co_return InteractionAnswer::ephemeralText(sentText(action, name, state));
+    co_return InteractionAnswer::ephemeralText(sentText(action, name, state, wording));
 }
 
 } // namespace Pterodisbot

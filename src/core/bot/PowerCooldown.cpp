@@ -7,18 +7,23 @@ PowerCooldown::PowerCooldown(Clock *clock, qint64 cooldownMs)
     , m_cooldownMs(qMax<qint64>(0, cooldownMs))
 {}
 
-PowerCooldown::Result PowerCooldown::tryAcquire(const QString &serverId, const QString &serverName)
+PowerCooldown::Result PowerCooldown::tryAcquire(const QString &serverId, const QString &serverName,
+                                                const Wording &wording)
 {
     const qint64 wait = remainingMs(serverId);
     if (wait > 0) {
         // Rounded up: "wait 0 s" would invite an immediate retry that is refused again.
-        const qint64 seconds = (wait + 999) / 1000;
-        const QString target = serverName.isEmpty() ? QStringLiteral("this server") : serverName;
+        const int seconds = int((wait + 999) / 1000);
+        const QString target =
+            serverName.isEmpty() ? wording.translate("PowerCooldown", "this server") : serverName;
+        //: %1 the server's name (or "this server"), %n the seconds left.
         return {false, wait,
-                QStringLiteral("A power action was just sent to %1. Please wait %2 s before "
-                               "sending another.")
-                    .arg(target)
-                    .arg(seconds)};
+                wording
+                    .translate("PowerCooldown",
+                               "A power action was just sent to %1. Please wait %n s before "
+                               "sending another.",
+                               nullptr, seconds)
+                    .arg(target)};
     }
     // Without this the table would keep one entry per server ever pressed.
     if (m_until.size() > 64)

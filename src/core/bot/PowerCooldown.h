@@ -4,6 +4,7 @@
 #include <QString>
 
 #include "Clock.h"
+#include "i18n/Wording.h"
 
 namespace Pterodisbot {
 
@@ -31,8 +32,9 @@ public:
     explicit PowerCooldown(Clock *clock = nullptr, qint64 cooldownMs = defaultCooldownMs);
 
     //! Allowed when \a serverId has no running cooldown; then starts one. \a serverName, when
-    //! given, is used in the refusal text.
-    Result tryAcquire(const QString &serverId, const QString &serverName = {});
+    //! given, is used in the refusal text, which is in \a wording's language.
+    Result tryAcquire(const QString &serverId, const QString &serverName = {},
+                      const Wording &wording = {});
 
     //! Time left for \a serverId, 0 when none.
     qint64 remainingMs(const QString &serverId) const;

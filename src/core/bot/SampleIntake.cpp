@@ -44,7 +44,7 @@ bool SampleIntake::record(const QString &serverId, const ResourceSample &sample,
         observation.serverName = context.state.nameOf(id);
         observation.state = sample.state;
         if (const auto alert = context.alerts.observe(observation))
-            m_publisher->postAlert(alert->text);
+            m_publisher->postAlert(*alert);
     }
     return !cached;
 }

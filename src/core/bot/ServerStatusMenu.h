@@ -5,6 +5,7 @@
 
 #include "bot/StatusEmbed.h"
 #include "discord/Message.h"
+#include "i18n/Wording.h"
 
 namespace Pterodisbot {
 
@@ -45,9 +46,11 @@ int pageCount(int entries);
 //! \a page clamped to the pages that exist.
 int clampPage(int page, int entries);
 //! "**12** servers · 🟢 **5** running · 🔴 **6** offline · ⚠️ **1** unreachable ...".
-QString totalsLine(const ServerTotals &totals);
-//! The whole reply for \a page; \a note (may be empty) goes under the totals. Ephemeral.
-Message build(const QList<ServerListEntry> &entries, int page, const QString &note = {});
+QString totalsLine(const ServerTotals &totals, const Wording &wording = {});
+//! The whole reply for \a page in \a wording's language (the member's); \a note (may be
+//! empty) goes under the totals. Ephemeral.
+Message build(const QList<ServerListEntry> &entries, int page, const Wording &wording = {},
+              const QString &note = {});
 
 } // namespace ServerStatusMenu
 } // namespace Pterodisbot

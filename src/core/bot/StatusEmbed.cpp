@@ -34,11 +34,6 @@ namespace {
 
 constexpr double kMiB = 1024.0 * 1024.0;
 
-QString percent(double value)
-{
-    return QString::number(value, 'f', 1) + QStringLiteral(" %");
-}
-
 std::optional<ComponentId> idFor(const CustomId &id)
 {
     return ComponentId::create(id.encode());
@@ -131,33 +126,41 @@ QString emoji(DisplayState state)
     return QStringLiteral("⚪");
 }
 
-QString stateLabel(DisplayState state, const Server &server)
+QString stateLabel(DisplayState state, const Server &server, const Wording &wording)
 {
     switch (state) {
     case DisplayState::Running:
-        return QStringLiteral("Running");
+        return wording.translate("StatusEmbed", "Running");
     case DisplayState::Starting:
-        return QStringLiteral("Starting");
+        return wording.translate("StatusEmbed", "Starting");
     case DisplayState::Stopping:
-        return QStringLiteral("Stopping");
+        return wording.translate("StatusEmbed", "Stopping");
     case DisplayState::Offline:
-        return QStringLiteral("Offline");
+        return wording.translate("StatusEmbed", "Offline");
     case DisplayState::Suspended:
-        return QStringLiteral("Suspended");
-    case DisplayState::Installing: {
-        if (server.condition == ServerCondition::Installing)
-            return QStringLiteral("Installing");
-        const QString why = server.condition == ServerCondition::Normal
-                                ? serverConditionName(ServerCondition::NodeMaintenance)
-                                : serverConditionName(server.condition);
-        return QStringLiteral("Unavailable (%1)").arg(why);
-    }
+        return wording.translate("StatusEmbed", "Suspended");
+    case DisplayState::Installing:
+        switch (server.condition) {
+        case ServerCondition::Installing:
+            return wording.translate("StatusEmbed", "Installing");
+        case ServerCondition::InstallFailed:
+            return wording.translate("StatusEmbed", "Unavailable (install failed)");
+        case ServerCondition::RestoringBackup:
+            return wording.translate("StatusEmbed", "Unavailable (restoring backup)");
+        case ServerCondition::Transferring:
+            return wording.translate("StatusEmbed", "Unavailable (transferring)");
+        case ServerCondition::Normal:
+        case ServerCondition::Suspended:
+        case ServerCondition::NodeMaintenance:
+            break;
+        }
+        return wording.translate("StatusEmbed", "Unavailable (node under maintenance)");
     case DisplayState::Unreachable:
-        return QStringLiteral("Unreachable");
+        return wording.translate("StatusEmbed", "Unreachable");
     case DisplayState::Unknown:
         break;
     }
-    return QStringLiteral("Unknown");
+    return wording.translate("StatusEmbed", "Unknown");
 }
 
 ButtonStates buttonStates(DisplayState state, bool hasAddress)
@@ -191,55 +194,57 @@ ButtonStates buttonStates(DisplayState state, bool hasAddress)
 Embed embed(const StatusView &view)
 {
     const Server &server = view.server;
+    const Wording &wording = view.wording;
     const DisplayState state = displayState(view);
     Embed embed;
     embed.title = server.name.isEmpty() ? server.identifier : server.name;
     embed.description = server.description;
     embed.color = colour(state);
     embed.timestamp = view.updatedAt;
-    embed.footerText = QStringLiteral("Last update · %1").arg(server.identifier);
+    //: Footer of the status embed, before Discord's own time stamp; %1 is the server's id.
+    embed.footerText = wording.translate("StatusEmbed", "Last update · %1").arg(server.identifier);
 
-    embed.addField(QStringLiteral("State"),
-                   emoji(state) + QLatin1Char(' ') + stateLabel(state, server), true);
+    embed.addField(wording.translate("StatusEmbed", "State"),
+                   emoji(state) + QLatin1Char(' ') + stateLabel(state, server, wording), true);
     if (!server.node.isEmpty())
-        embed.addField(QStringLiteral("Node"), server.node, true);
+        embed.addField(wording.translate("StatusEmbed", "Node"), server.node, true);
 
     if (state == DisplayState::Unreachable) {
-        QString text = view.unreachableReason.isEmpty()
-                           ? QStringLiteral("The panel is not answering.")
-                           : view.unreachableReason;
+        QString text = unreachableText(view.unreachableError, wording);
         if (view.lastSeen.isValid()) {
+            //: Discord shows <t:…:R> as a relative time ("5 minutes ago") in the reader's language.
             text +=
-                QStringLiteral("\nLast heard from <t:%1:R>.").arg(view.lastSeen.toSecsSinceEpoch());
+                QLatin1Char('\n') + wording.translate("StatusEmbed", "Last heard from <t:%1:R>.")
+                                        .arg(view.lastSeen.toSecsSinceEpoch());
         }
-        embed.addField(QStringLiteral("Panel unreachable"), text, false);
+        embed.addField(wording.translate("StatusEmbed", "Panel unreachable"), text, false);
         return embed;
     }
 
     if (view.sample && view.sample->state != PowerState::Offline) {
         const ResourceSample &sample = *view.sample;
-        embed.addField(QStringLiteral("CPU"),
-                       formatCpu(sample.cpuAbsolute, server.limits.cpuPercent), false);
+        embed.addField(wording.translate("StatusEmbed", "CPU"),
+                       formatCpu(sample.cpuAbsolute, server.limits.cpuPercent, wording), false);
         const qint64 memoryLimitMiB = server.limits.memoryMiB > 0
                                           ? server.limits.memoryMiB
                                           : qint64(double(sample.memoryLimitBytes) / kMiB);
-        embed.addField(QStringLiteral("Memory"), formatUsage(sample.memoryBytes, memoryLimitMiB),
+        embed.addField(wording.translate("StatusEmbed", "Memory"),
+                       formatUsage(sample.memoryBytes, memoryLimitMiB, wording), true);
+        embed.addField(wording.translate("StatusEmbed", "Disk"),
+                       formatUsage(sample.diskBytes, server.limits.diskMiB, wording), true);
+        embed.addField(wording.translate("StatusEmbed", "Network"),
+                       QStringLiteral("↓ %1 · ↑ %2")
+                           .arg(formatBytes(sample.networkRxBytes, wording),
+                                formatBytes(sample.networkTxBytes, wording)),
                        true);
-        embed.addField(QStringLiteral("Disk"), formatUsage(sample.diskBytes, server.limits.diskMiB),
-                       true);
-        embed.addField(
-            QStringLiteral("Network"),
-            QStringLiteral("↓ %1 · ↑ %2")
-                .arg(formatBytes(sample.networkRxBytes), formatBytes(sample.networkTxBytes)),
-            true);
-        embed.addField(QStringLiteral("Uptime"),
-                       sample.uptimeMs > 0 ? OutageAlerts::formatDuration(sample.uptimeMs)
+        embed.addField(wording.translate("StatusEmbed", "Uptime"),
+                       sample.uptimeMs > 0 ? OutageAlerts::formatDuration(sample.uptimeMs, wording)
                                            : QStringLiteral("—"),
                        true);
     } else if (view.sample) {
         // Offline: usage figures are zeros; disk is still worth knowing.
-        embed.addField(QStringLiteral("Disk"),
-                       formatUsage(view.sample->diskBytes, server.limits.diskMiB), true);
+        embed.addField(wording.translate("StatusEmbed", "Disk"),
+                       formatUsage(view.sample->diskBytes, server.limits.diskMiB, wording), true);
     }
     if (!view.chartFileName.isEmpty())
         embed.setImageAttachment(view.chartFileName);
@@ -251,17 +256,22 @@ QList<ActionRow> components(const StatusView &view)
     const QString &id = view.server.identifier;
     if (!CustomId::isValidIdentifier(id))
         return {};
+    const Wording &wording = view.wording;
     const ButtonStates states = buttonStates(displayState(view), !view.server.address().isEmpty());
     using Action = CustomId::PowerAction;
     return {ActionRow::ofButtons({
-        button(ButtonStyle::Success, CustomId::power(Action::Start, id), QStringLiteral("Start"),
-               QStringLiteral("▶️"), states.start),
-        button(ButtonStyle::Danger, CustomId::power(Action::Stop, id), QStringLiteral("Stop"),
-               QStringLiteral("⏹️"), states.stop),
+        button(ButtonStyle::Success, CustomId::power(Action::Start, id),
+               wording.translate("StatusEmbed", "Start", "button"), QStringLiteral("▶️"),
+               states.start),
+        button(ButtonStyle::Danger, CustomId::power(Action::Stop, id),
+               wording.translate("StatusEmbed", "Stop", "button"), QStringLiteral("⏹️"),
+               states.stop),
         button(ButtonStyle::Primary, CustomId::power(Action::Restart, id),
-               QStringLiteral("Restart"), QStringLiteral("🔄"), states.restart),
-        button(ButtonStyle::Secondary, CustomId::address(id), QStringLiteral("Show Address"),
-               QStringLiteral("🌐"), states.address),
+               wording.translate("StatusEmbed", "Restart", "button"), QStringLiteral("🔄"),
+               states.restart),
+        button(ButtonStyle::Secondary, CustomId::address(id),
+               wording.translate("StatusEmbed", "Show Address", "button"), QStringLiteral("🌐"),
+               states.address),
     })};
 }
 
@@ -278,39 +288,83 @@ QString chartFileName(const QString &identifier)
     return identifier + QStringLiteral("_status.png");
 }
 
-QString formatBytes(qint64 bytes)
+QString unreachableText(const ApiError &error, const Wording &wording)
 {
+    // Public text: no URLs, no keys, nothing from the panel's answer body.
+    switch (error.kind) {
+    case ApiError::Kind::DaemonUnreachable:
+        return wording.translate("StatusEmbed", "The server's node (Wings) is not answering.");
+    case ApiError::Kind::Auth:
+        return wording.translate("StatusEmbed", "The panel refused the bot's API key.");
+    case ApiError::Kind::RateLimited:
+        return wording.translate("StatusEmbed", "The panel is rate limiting the bot.");
+    case ApiError::Kind::Http:
+        //: %1 is an HTTP status code such as 502.
+        return wording.translate("StatusEmbed", "The panel answered with an error (HTTP %1).")
+            .arg(error.httpStatus);
+    case ApiError::Kind::Parse:
+        return wording.translate("StatusEmbed", "The panel's answer could not be read.");
+    case ApiError::Kind::Timeout:
+        return wording.translate("StatusEmbed", "The panel is not answering (timed out).");
+    case ApiError::Kind::Tls:
+        return wording.translate("StatusEmbed", "The panel's TLS certificate is not accepted.");
+    case ApiError::Kind::None:
+    case ApiError::Kind::Network:
+    case ApiError::Kind::NotFound:
+    case ApiError::Kind::Conflict:
+    case ApiError::Kind::Validation:
+    case ApiError::Kind::Cancelled:
+        break;
+    }
+    return wording.translate("StatusEmbed", "The panel is not answering.");
+}
+
+QString formatBytes(qint64 bytes, const Wording &wording)
+{
+    //: Units of data sizes; French writes o, Kio, Mio, Gio.
     if (bytes <= 0)
-        return QStringLiteral("0 B");
+        return wording.translate("StatusEmbed", "%1 B").arg(wording.integer(0));
     const double mib = double(bytes) / kMiB;
     if (mib >= 1024.0)
-        return QString::number(mib / 1024.0, 'f', mib >= 10 * 1024.0 ? 1 : 2) +
-               QStringLiteral(" GiB");
+        return wording.translate("StatusEmbed", "%1 GiB")
+            .arg(wording.decimal(mib / 1024.0, mib >= 10 * 1024.0 ? 1 : 2));
     if (mib >= 1.0)
-        return QString::number(mib, 'f', mib >= 100 ? 0 : 1) + QStringLiteral(" MiB");
-    return QString::number(double(bytes) / 1024.0, 'f', 1) + QStringLiteral(" KiB");
+        return wording.translate("StatusEmbed", "%1 MiB")
+            .arg(wording.decimal(mib, mib >= 100 ? 0 : 1));
+    return wording.translate("StatusEmbed", "%1 KiB")
+        .arg(wording.decimal(double(bytes) / 1024.0, 1));
 }
 
-QString formatCpu(double cpuAbsolute, int cpuLimitPercent)
+QString formatCpu(double cpuAbsolute, int cpuLimitPercent, const Wording &wording)
 {
     const double cpu = qIsNaN(cpuAbsolute) ? 0.0 : qMax(0.0, cpuAbsolute);
-    const QString cores = QString::number(cpu / 100.0, 'f', 2) + QStringLiteral(" cores");
-    if (cpuLimitPercent <= 0)
-        return percent(cpu) + QStringLiteral(" · ") + cores + QStringLiteral(" (no limit)");
-    return QStringLiteral("%1 of its %2 % limit · %3")
-        .arg(percent(100.0 * cpu / cpuLimitPercent))
-        .arg(cpuLimitPercent)
-        .arg(cores);
+    //: How many CPU cores the server keeps busy, e.g. "1.50 cores".
+    const QString cores =
+        wording.translate("StatusEmbed", "%1 cores").arg(wording.decimal(cpu / 100.0, 2));
+    if (cpuLimitPercent <= 0) {
+        //: CPU use of a server without a CPU limit: %1 the percentage, %2 the cores.
+        return wording.translate("StatusEmbed", "%1 · %2 (no limit)")
+            .arg(wording.percent(cpu, 1), cores);
+    }
+    //: %1 the share of the limit (a percentage), %2 the limit in percent of one core
+    //: (200 = two cores), %3 the cores in use.
+    return wording.translate("StatusEmbed", "%1 of its %2 % limit · %3")
+        .arg(wording.percent(100.0 * cpu / cpuLimitPercent, 1), wording.integer(cpuLimitPercent),
+             cores);
 }
 
-QString formatUsage(qint64 usedBytes, qint64 limitMiB)
+QString formatUsage(qint64 usedBytes, qint64 limitMiB, const Wording &wording)
 {
-    if (limitMiB <= 0)
-        return formatBytes(usedBytes) + QStringLiteral(" (no limit)");
+    if (limitMiB <= 0) {
+        //: %1 is an amount such as "1.2 GiB".
+        return wording.translate("StatusEmbed", "%1 (no limit)")
+            .arg(formatBytes(usedBytes, wording));
+    }
     const double share = 100.0 * double(usedBytes) / (double(limitMiB) * kMiB);
-    return QStringLiteral("%1 / %2 (%3 %)")
-        .arg(formatBytes(usedBytes), formatBytes(qint64(limitMiB * kMiB)))
-        .arg(qRound(share));
+    //: Memory or disk use: %1 used, %2 the limit, %3 the used share in percent.
+    return wording.translate("StatusEmbed", "%1 / %2 (%3 %)")
+        .arg(formatBytes(usedBytes, wording), formatBytes(qint64(limitMiB * kMiB), wording),
+             wording.integer(qRound(share)));
 }
 
 } // namespace StatusEmbed

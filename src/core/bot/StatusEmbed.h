@@ -7,6 +7,8 @@
 #include <QString>
 
 #include "discord/Message.h"
+#include "i18n/Wording.h"
+#include "net/ApiError.h"
 #include "pterodactyl/models.h"
 
 namespace Pterodisbot {
@@ -33,8 +35,8 @@ struct StatusView
     std::optional<ResourceSample> sample;
     //! The panel (or the server's node) did not answer this cycle.
     bool unreachable = false;
-    //! Why, for the embed ("the panel is not answering"); shown only when unreachable.
-    QString unreachableReason;
+    //! Why, for the embed (unreachableText()); shown only when unreachable.
+    ApiError unreachableError;
     //! When the panel was last heard from about this server; shown while unreachable.
     QDateTime lastSeen;
     //! The embed's "last update" timestamp.
@@ -42,6 +44,8 @@ struct StatusView
     //! The chart's file name when the message carries one (new upload or kept attachment);
     //! empty: no image.
     QString chartFileName;
+    //! The language of the embed: the guild's (BotContext::publicWording()); English by default.
+    Wording wording;
 };
 
 //! Builds the public status embed of one server and the buttons under it.
@@ -73,8 +77,8 @@ DisplayState displayState(const Server &server, const ResourceSample *sample, bo
 qint64 colour(DisplayState state);
 //! "🟢" etc.; select options and the state line use it.
 QString emoji(DisplayState state);
-//! "Running", "Installing (restoring backup)", "Unreachable", ...
-QString stateLabel(DisplayState state, const Server &server);
+//! "Running", "Unavailable (restoring backup)", "Unreachable", ...
+QString stateLabel(DisplayState state, const Server &server, const Wording &wording = {});
 //! \a hasAddress: the server has a default allocation to reveal.
 ButtonStates buttonStates(DisplayState state, bool hasAddress);
 
@@ -88,13 +92,18 @@ Message message(const StatusView &view);
 //! "<identifier>_status.png": the name the chart is uploaded under.
 QString chartFileName(const QString &identifier);
 
-// Formatting shared with the server list and the admin window.
+//! Why the panel did not answer, for the public embed and the admin window: no URLs, no keys,
+//! nothing from the panel's answer body. "The panel is not answering." when nothing better is
+//! known.
+QString unreachableText(const ApiError &error, const Wording &wording = {});
+
+// Formatting shared with the server list and the admin window (which use English).
 //! "512 MiB", "1.5 GiB"; "0 B" for nothing.
-QString formatBytes(qint64 bytes);
+QString formatBytes(qint64 bytes, const Wording &wording = {});
 //! "75.0 % of its 200 % limit · 1.50 cores", or "150.0 % · 1.50 cores (no limit)".
-QString formatCpu(double cpuAbsolute, int cpuLimitPercent);
+QString formatCpu(double cpuAbsolute, int cpuLimitPercent, const Wording &wording = {});
 //! "1.2 GiB / 4 GiB (30 %)", "1.2 GiB (no limit)".
-QString formatUsage(qint64 usedBytes, qint64 limitMiB);
+QString formatUsage(qint64 usedBytes, qint64 limitMiB, const Wording &wording = {});
 
 } // namespace StatusEmbed
 } // namespace Pterodisbot

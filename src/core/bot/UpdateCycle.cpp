@@ -237,7 +237,7 @@ QCoro::Task<CycleReport> UpdateCycle::run()
     if (panelDown)
         report.panelError = outageError.toString();
     if (const auto alert = context.alerts.setPanelReachable(!panelDown))
-        raise(alert->text);
+        raise(*alert);
 
     // 4. Decide per embed; edit only what a reader would notice.
     const qint64 writesStartedAtMs = context.clock->monotonicMs();
@@ -350,9 +350,9 @@ void UpdateCycle::noteDisplay(const QString &serverId, DisplayState state)
     emit statusChanged(serverId, state);
 }
 
-void UpdateCycle::raise(const QString &text)
+void UpdateCycle::raise(const OutageAlerts::Alert &alert)
 {
-    m_publisher->postAlert(text);
+    m_publisher->postAlert(alert);
 }
 
 void UpdateCycle::warnAboutPanelBudget(int tracked)

@@ -7,6 +7,7 @@
 #include <QSet>
 #include <QTimer>
 
+#include "bot/OutageAlerts.h"
 #include "bot/StatusEmbed.h"
 #include "net/ApiError.h"
 #include "pterodactyl/models.h"
@@ -120,7 +121,7 @@ private:
     void noteDisplay(const QString &serverId, DisplayState state);
     //! A state change pushed by Wings: the embed follows at once instead of at the next cycle.
     QCoro::Task<> follow(QString serverId, ResourceSample sample);
-    void raise(const QString &text);
+    void raise(const OutageAlerts::Alert &alert);
 
     BotContext *m_context;
     EmbedPublisher *m_publisher;

@@ -83,9 +83,11 @@ RestCall getMessage(const QString &channelId, const QString &messageId)
 
 RestCall getGuildCommands(const QString &applicationId, const QString &guildId)
 {
+    // With the localization dictionaries, so that they can be compared with ours.
     return RestCall::json(
         "GET",
-        QStringLiteral("/applications/%1/guilds/%2/commands").arg(seg(applicationId), seg(guildId)),
+        QStringLiteral("/applications/%1/guilds/%2/commands?with_localizations=true")
+            .arg(seg(applicationId), seg(guildId)),
         {});
 }
 

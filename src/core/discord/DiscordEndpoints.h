@@ -36,7 +36,7 @@ RestCall editMessage(const QString &channelId, const QString &messageId, const M
 RestCall deleteMessage(const QString &channelId, const QString &messageId);
 //! GET /channels/{channel}/messages/{message}.
 RestCall getMessage(const QString &channelId, const QString &messageId);
-//! GET /applications/{application}/guilds/{guild}/commands.
+//! GET /applications/{application}/guilds/{guild}/commands?with_localizations=true.
 RestCall getGuildCommands(const QString &applicationId, const QString &guildId);
 //! PUT /applications/{application}/guilds/{guild}/commands.
 RestCall bulkOverwriteGuildCommands(const QString &applicationId, const QString &guildId,

@@ -14,6 +14,7 @@
 #include "Clock.h"
 #include "discord/ZlibStreamInflater.h"
 #include "logging.h"
+#include "pterodisbot_version.h"
 
 namespace Pterodisbot {
 
@@ -121,9 +122,10 @@ void Gateway::start(const QUrl &gatewayUrl)
         return;
     }
     if (m_settings.intents & GatewayIntent::Privileged) {
+        // Only code sets the intents (no setting does): a privileged bit is a programming error.
         stopWith(QStringLiteral("refusing to request privileged gateway intents (intents=%1): "
-                                "pterodisbot needs only GUILDS (1); remove the privileged "
-                                "bits from the configured intents")
+                                "pterodisbot needs only GUILDS (1); this is a bug, please "
+                                "report it")
                      .arg(m_settings.intents),
                  kNormalCloseCode, true);
         return;

@@ -72,14 +72,15 @@ GatewayCloseDecision gatewayCloseDecision(std::optional<int> code)
     case 4013:
         return fatal(QStringLiteral("Invalid intent(s)"),
                      QStringLiteral("Discord rejected the gateway intents as invalid (close code "
-                                    "4013): pterodisbot needs only GUILDS (1); check the "
-                                    "configured intents value"));
+                                    "4013): pterodisbot asks only for GUILDS (1), which no setting "
+                                    "changes, so this is a bug or a change at Discord; please "
+                                    "report it"));
     case 4014:
         return fatal(QStringLiteral("Disallowed intent(s)"),
-                     QStringLiteral("disallowed intents (close code 4014): the bot asked for a "
-                                    "privileged intent that is not enabled for it in the "
-                                    "Developer Portal (Bot → Privileged Gateway Intents); "
-                                    "pterodisbot needs none, so request only GUILDS (1)"));
+                     QStringLiteral("disallowed intents (close code 4014): Discord says the bot "
+                                    "asked for a privileged intent, but pterodisbot asks only for "
+                                    "GUILDS (1), which needs no switch in the Developer Portal; "
+                                    "this is a bug or a change at Discord, please report it"));
     default:
         return resume(QStringLiteral("close code %1").arg(*code));
     }

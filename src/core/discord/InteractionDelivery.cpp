@@ -1,6 +1,7 @@
 #include "discord/InteractionDelivery.h"
 
 #include "discord/InteractionExchange.h"
+#include "i18n/Wording.h"
 #include "logging.h"
 #include "net/ApiError.h"
 
@@ -124,7 +125,9 @@ void InteractionDelivery::answerByCallback(RestClient *rest, const ExchangePtr &
         } else {
             // A command needs a visible answer.
             qCWarning(lcInteractions).noquote() << "no answer for" << interaction.describe();
-            data = InteractionAnswer::ephemeralText(QStringLiteral("Done.")).message;
+            data = InteractionAnswer::ephemeralText(
+                       Wording(interaction.locale).translate("InteractionDelivery", "Done."))
+                       .message;
         }
         break;
     }

@@ -3,6 +3,7 @@
 #include "Clock.h"
 #include "discord/InteractionDelivery.h"
 #include "discord/InteractionExchange.h"
+#include "i18n/Wording.h"
 #include "logging.h"
 
 namespace Pterodisbot {
@@ -71,11 +72,12 @@ void InteractionResponder::handle(const Interaction &interaction, Handler handle
                     if (self)
                         self->onAnswer(id, std::move(answer));
                 },
-                [self, id, keep](const std::exception &error) {
+                [self, id, keep, locale = interaction.locale](const std::exception &error) {
                     if (!self)
                         return;
                     qCCritical(lcInteractions) << "interaction handler failed:" << error.what();
-                    self->onAnswer(id, InteractionAnswer::ephemeralText(QStringLiteral(
+                    self->onAnswer(id, InteractionAnswer::ephemeralText(Wording(locale).translate(
+                                           "InteractionResponder",
                                            "Something went wrong while handling this.")));
                 }));
 }

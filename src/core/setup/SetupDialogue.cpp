@@ -448,7 +448,8 @@ QCoro::Task<SetupDialogue::Outcome> SetupDialogue::save()
     const ConfigWriteResult written = writeConfigFile(m_options.configPath, config, !m_inKeychain);
     if (!written.ok) {
         sayProblem(written.error,
-                   tr("Choose another place with --config, or free the folder, then run "
+                   tr("Make the folder writable for your user (or free space on its disk), or "
+                      "choose a file in a folder you can write with --config, then run "
                       "pterodisbot --setup again."));
         co_return Outcome::WriteFailed;
     }
