@@ -19,6 +19,7 @@
 #include "config/SecretIntake.h"
 #include "config/SecretStore.h"
 #include "Demo.h"
+#include "i18n/InterfaceTranslations.h"
 #ifdef PTERODISBOT_HAVE_GUI
 #include <QStatusBar>
 
@@ -28,6 +29,7 @@
 #endif
 #include "logging.h"
 #include "OffscreenPlatform.h"
+#include "pterodisbot_version.h"
 #include "QtChartRenderer.h"
 #include "SecretPrompt.h"
 #include "TerminalSetup.h"
@@ -96,6 +98,8 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pterodisbot"));
     QApplication::setApplicationVersion(QStringLiteral(PTERODISBOT_VERSION));
+    // Wayland matches the window to its menu entry and icon by this name (packaging/linux).
+    QApplication::setDesktopFileName(QStringLiteral("io.github.pterodisbot.Pterodisbot"));
     QApplication::setQuitOnLastWindowClosed(false);
     installRedactingMessageHandler();
 
@@ -136,6 +140,7 @@ int main(int argc, char *argv[])
     }
     std::unique_ptr<DesktopFace> face;
     if (desktop) {
+        installInterfaceTranslations(&app); // the window speaks the system's language
         QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/pterodisbot.svg")));
         DesktopFace::Options options;
         options.minimized = command.minimized;
