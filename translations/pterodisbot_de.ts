@@ -233,6 +233,64 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../src/charts/ChartScales.cpp" line="+137"/>
+        <source>last %1 s</source>
+        <extracomment>The span the graph covers, after the server&apos;s name: &quot;Survival · last 50 s&quot;.</extracomment>
+        <translation>letzte %1 s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>last %1 min</source>
+        <translation>letzte %1 min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last %1 h</source>
+        <translation>letzte %1 h</translation>
+    </message>
+    <message>
+        <location filename="../src/charts/QtChartRenderer.cpp" line="+37"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CPU  %1 (no limit)</source>
+        <extracomment>The CPU panel&apos;s title: %1 the last reading (&quot;80 %&quot;). Two spaces after the name.</extracomment>
+        <translation>CPU  %1 (ohne Limit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU  %1 of %2</source>
+        <extracomment>The CPU panel&apos;s title: %1 the last reading, %2 the server&apos;s limit (&quot;200 %&quot;).</extracomment>
+        <translation>CPU  %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Memory  %1 (no limit)</source>
+        <extracomment>The memory panel&apos;s title: %1 the last reading (&quot;2.23 GiB&quot;).</extracomment>
+        <translation>Arbeitsspeicher  %1 (ohne Limit)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory  %1 of %2</source>
+        <extracomment>The memory panel&apos;s title: %1 the last reading, %2 the server&apos;s limit (&quot;4 GiB&quot;).</extracomment>
+        <translation>Arbeitsspeicher  %1 von %2</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Waiting for data…</source>
+        <translation>Warten auf Daten…</translation>
+    </message>
+</context>
+<context>
     <name>CommandHandlers</name>
     <message>
         <location filename="../src/core/bot/CommandHandlers.cpp" line="+43"/>
@@ -1503,7 +1561,7 @@
 <context>
     <name>Pterodisbot::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+228"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+229"/>
         <source>&amp;Log</source>
         <translation>P&amp;rotokoll</translation>
     </message>
@@ -2245,6 +2303,42 @@ Als Nächstes: pterodisbot --check-config%2 prüft sie noch einmal; danach start
         <location line="+4"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>disconnected</source>
+        <extracomment>The state of the connection to Discord, after &quot;Discord: &quot; in the status bar.</extracomment>
+        <translation>getrennt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connecting</source>
+        <translation>verbindet</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>identifying</source>
+        <translation>meldet sich an</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ready</source>
+        <translation>bereit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resuming</source>
+        <translation>setzt fort</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting to reconnect</source>
+        <translation>wartet auf neuen Verbindungsversuch</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped</source>
+        <translation>gestoppt</translation>
     </message>
 </context>
 <context>

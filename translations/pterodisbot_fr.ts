@@ -233,6 +233,64 @@
     </message>
 </context>
 <context>
+    <name>Chart</name>
+    <message>
+        <location filename="../src/charts/ChartScales.cpp" line="+137"/>
+        <source>last %1 s</source>
+        <extracomment>The span the graph covers, after the server&apos;s name: &quot;Survival · last 50 s&quot;.</extracomment>
+        <translation>sur %1&#xa0;s</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>last %1 min</source>
+        <translation>sur %1&#xa0;min</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>last %1 h</source>
+        <translation>sur %1&#xa0;h</translation>
+    </message>
+    <message>
+        <location filename="../src/charts/QtChartRenderer.cpp" line="+37"/>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>CPU  %1 (no limit)</source>
+        <extracomment>The CPU panel&apos;s title: %1 the last reading (&quot;80 %&quot;). Two spaces after the name.</extracomment>
+        <translation>CPU  %1 (sans limite)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CPU  %1 of %2</source>
+        <extracomment>The CPU panel&apos;s title: %1 the last reading, %2 the server&apos;s limit (&quot;200 %&quot;).</extracomment>
+        <translation>CPU  %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Memory</source>
+        <translation>Mémoire</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Memory  %1 (no limit)</source>
+        <extracomment>The memory panel&apos;s title: %1 the last reading (&quot;2.23 GiB&quot;).</extracomment>
+        <translation>Mémoire  %1 (sans limite)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Memory  %1 of %2</source>
+        <extracomment>The memory panel&apos;s title: %1 the last reading, %2 the server&apos;s limit (&quot;4 GiB&quot;).</extracomment>
+        <translation>Mémoire  %1 sur %2</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Waiting for data…</source>
+        <translation>En attente de données…</translation>
+    </message>
+</context>
+<context>
     <name>CommandHandlers</name>
     <message>
         <location filename="../src/core/bot/CommandHandlers.cpp" line="+43"/>
@@ -1503,7 +1561,7 @@
 <context>
     <name>Pterodisbot::MainWindow</name>
     <message>
-        <location filename="../src/gui/MainWindow.cpp" line="+228"/>
+        <location filename="../src/gui/MainWindow.cpp" line="+229"/>
         <source>&amp;Log</source>
         <translation>&amp;Journal</translation>
     </message>
@@ -2245,6 +2303,42 @@ Ensuite&#xa0;: pterodisbot --check-config%2 la vérifie une dernière fois&#x202
         <location line="+4"/>
         <source>Unknown</source>
         <translation>Inconnu</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>disconnected</source>
+        <extracomment>The state of the connection to Discord, after &quot;Discord: &quot; in the status bar.</extracomment>
+        <translation>déconnecté</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>connecting</source>
+        <translation>connexion…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>identifying</source>
+        <translation>identification…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>ready</source>
+        <translation>prêt</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>resuming</source>
+        <translation>reprise…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting to reconnect</source>
+        <translation>reconnexion en attente</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>stopped</source>
+        <translation>arrêté</translation>
     </message>
 </context>
 <context>

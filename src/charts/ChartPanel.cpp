@@ -123,10 +123,8 @@ ChartPanel::ChartPanel(QGraphicsScene *scene, const QRectF &geometry, QColor col
     m_waiting = new QGraphicsSimpleTextItem(m_chart);
     m_waiting->setFont(pixelFont(titlePixels));
     m_waiting->setBrush(ChartTheme::text);
-    m_waiting->setText(QStringLiteral("Waiting for data…"));
-    const QRectF note = m_waiting->boundingRect();
-    m_waiting->setPos(plot.center() - note.center());
     m_waiting->setZValue(10);
+    setWaitingText(QStringLiteral("Waiting for data…"));
 }
 
 ChartPanel::~ChartPanel() = default;
@@ -171,6 +169,15 @@ void ChartPanel::update(const QList<QPointF> &points, const AxisRange &valueRang
     // QtCharts lays out axes and series when the posted LayoutRequest arrives; a render that
     // runs before the event loop does would draw the previous layout.
     QCoreApplication::sendPostedEvents(m_chart, QEvent::LayoutRequest);
+}
+
+void ChartPanel::setWaitingText(const QString &text)
+{
+    if (m_waiting->text() == text)
+        return;
+    m_waiting->setText(text);
+    // The note is an item of the chart: chart coordinates.
+    m_waiting->setPos(m_chart->plotArea().center() - m_waiting->boundingRect().center());
 }
 
 QRectF ChartPanel::plotArea() const

@@ -37,6 +37,9 @@ public:
     void update(const QList<QPointF> &points, const AxisRange &valueRange,
                 const TimeRange &timeRange, double limit, const QString &title);
 
+    //! The note shown while there are no points ("Waiting for data…"), centred on the plot.
+    void setWaitingText(const QString &text);
+
     //! The plot area in scene coordinates.
     QRectF plotArea() const;
 

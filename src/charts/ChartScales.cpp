@@ -131,12 +131,15 @@ QString historySpanText(const ChartInput &input)
         return {};
     const qint64 spanMs = qint64(points.last().x() - points.first().x());
     const qint64 seconds = (spanMs + 500) / 1000;
+    const Wording &wording = input.wording;
+    //: The span the graph covers, after the server's name: "Survival · last 50 s".
     if (seconds < 90)
-        return QStringLiteral("last %1 s").arg(std::max<qint64>(1, seconds));
+        return wording.translate("Chart", "last %1 s")
+            .arg(wording.integer(std::max<qint64>(1, seconds)));
     const qint64 minutes = (seconds + 30) / 60;
     if (minutes < 90)
-        return QStringLiteral("last %1 min").arg(minutes);
-    return QStringLiteral("last %1 h").arg((minutes + 30) / 60);
+        return wording.translate("Chart", "last %1 min").arg(wording.integer(minutes));
+    return wording.translate("Chart", "last %1 h").arg(wording.integer((minutes + 30) / 60));
 }
 
 } // namespace Pterodisbot

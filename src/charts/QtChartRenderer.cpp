@@ -17,45 +17,49 @@ namespace Pterodisbot {
 namespace {
 
 // "2.57 GiB", "4 GiB": trailing zeros dropped so limits read as people set them.
-QString formatValue(double value, int decimals, const QString &unit)
+QString formatValue(double value, int decimals, const QString &unit, const Wording &wording)
 {
-    QString text = QString::number(value, 'f', decimals);
-    if (text.contains(QLatin1Char('.'))) {
+    QString text = wording.decimal(value, decimals);
+    const QString point = wording.numberLocale().decimalPoint();
+    if (text.contains(point)) {
         while (text.endsWith(QLatin1Char('0')))
             text.chop(1);
-        if (text.endsWith(QLatin1Char('.')))
-            text.chop(1);
+        if (text.endsWith(point))
+            text.chop(point.size());
     }
     return text + QLatin1Char(' ') + unit;
 }
 
 QString cpuTitle(const ChartInput &input)
 {
-    QString title = QStringLiteral("CPU");
-    if (!input.cpuPercent.isEmpty()) {
-        const double last = input.cpuPercent.last().y();
-        title += QStringLiteral("  ") + formatValue(last, last < 10 ? 1 : 0, QStringLiteral("%"));
-        title += input.cpuLimitPercent > 0
-                     ? QStringLiteral(" of ") +
-                           formatValue(input.cpuLimitPercent, 0, QStringLiteral("%"))
-                     : QStringLiteral(" (no limit)");
-    }
-    return title;
+    const Wording &wording = input.wording;
+    if (input.cpuPercent.isEmpty())
+        return wording.translate("Chart", "CPU");
+    const double last = input.cpuPercent.last().y();
+    const QString now = formatValue(last, last < 10 ? 1 : 0, QStringLiteral("%"), wording);
+    if (input.cpuLimitPercent <= 0)
+        //: The CPU panel's title: %1 the last reading ("80 %"). Two spaces after the name.
+        return wording.translate("Chart", "CPU  %1 (no limit)").arg(now);
+    //: The CPU panel's title: %1 the last reading, %2 the server's limit ("200 %").
+    return wording.translate("Chart", "CPU  %1 of %2")
+        .arg(now, formatValue(input.cpuLimitPercent, 0, QStringLiteral("%"), wording));
 }
 
 QString memoryTitle(const ChartInput &input)
 {
-    QString title = QStringLiteral("Memory");
+    const Wording &wording = input.wording;
     if (input.memoryMiB.isEmpty())
-        return title;
-    const auto format = [](double mib) {
-        return mib >= 1024 ? formatValue(mib / 1024, 2, QStringLiteral("GiB"))
-                           : formatValue(mib, 0, QStringLiteral("MiB"));
+        return wording.translate("Chart", "Memory");
+    const auto format = [&wording](double mib) {
+        return mib >= 1024 ? formatValue(mib / 1024, 2, QStringLiteral("GiB"), wording)
+                           : formatValue(mib, 0, QStringLiteral("MiB"), wording);
     };
-    title += QStringLiteral("  ") + format(input.memoryMiB.last().y());
-    title += input.memoryLimitMiB > 0 ? QStringLiteral(" of ") + format(input.memoryLimitMiB)
-                                      : QStringLiteral(" (no limit)");
-    return title;
+    const QString now = format(input.memoryMiB.last().y());
+    if (input.memoryLimitMiB <= 0)
+        //: The memory panel's title: %1 the last reading ("2.23 GiB").
+        return wording.translate("Chart", "Memory  %1 (no limit)").arg(now);
+    //: The memory panel's title: %1 the last reading, %2 the server's limit ("4 GiB").
+    return wording.translate("Chart", "Memory  %1 of %2").arg(now, format(input.memoryLimitMiB));
 }
 
 } // namespace
@@ -110,6 +114,11 @@ public:
         const QString prefix = m_kind == Kind::Combined || input.title.isEmpty()
                                    ? QString()
                                    : input.title + QStringLiteral(" · ");
+        const QString waiting = input.wording.translate("Chart", "Waiting for data…");
+        for (ChartPanel *panel : {m_cpu.get(), m_memory.get()}) {
+            if (panel)
+                panel->setWaitingText(waiting);
+        }
         if (m_cpu)
             m_cpu->update(input.cpuPercent, cpuAxisRange(input), time, input.cpuLimitPercent,
                           prefix + cpuTitle(input));

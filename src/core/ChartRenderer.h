@@ -6,6 +6,8 @@
 #include <QSize>
 #include <QString>
 
+#include "i18n/Wording.h"
+
 namespace Pterodisbot {
 
 //! What a graph shows: points are (x = msecs since epoch UTC, y = value).
@@ -16,6 +18,8 @@ struct ChartInput
     QList<QPointF> memoryMiB;  //!< memory in MiB
     int cpuLimitPercent = 0;   //!< limits.cpu: 0 = unlimited (axis follows the observed peak)
     double memoryLimitMiB = 0; //!< limits.memory: 0 = unknown (adaptive axis)
+    //! The language of the labels ("CPU  80 % of 200 %", "last 50 s"): the embed's.
+    Wording wording;
 };
 
 //! Renders metrics graphs to PNG bytes. Implemented in src/charts (QtCharts, offscreen) so that

@@ -25,6 +25,7 @@
 #include "LogView.h"
 #include "pterodisbot_version.h"
 #include "ServerTableModel.h"
+#include "StateAppearance.h"
 #include "ui_MainWindow.h"
 
 namespace Pterodisbot {
@@ -365,7 +366,7 @@ void MainWindow::updateConnection()
         BotHealth::of(m_bot->state(), connection, m_bot->embeds(), m_bot->serverSnapshots());
     setWindowTitle(tr("Pterodisbot — %1").arg(health.headline));
 
-    QString gateway = tr("Discord: %1").arg(Gateway::stateName(connection.gateway));
+    QString gateway = tr("Discord: %1").arg(StateAppearance::text(connection.gateway));
     if (connection.gateway == Gateway::State::Ready && connection.heartbeatLatencyMs >= 0)
         gateway = tr("Discord: connected · heartbeat %1 ms").arg(connection.heartbeatLatencyMs);
     else if (!connection.discordProblem.isEmpty())

@@ -58,4 +58,26 @@ QString text(DisplayState state)
     return QCoreApplication::translate("StateAppearance", "Unknown");
 }
 
+QString text(Gateway::State state)
+{
+    //: The state of the connection to Discord, after "Discord: " in the status bar.
+    switch (state) {
+    case Gateway::State::Disconnected:
+        return QCoreApplication::translate("StateAppearance", "disconnected");
+    case Gateway::State::Connecting:
+        return QCoreApplication::translate("StateAppearance", "connecting");
+    case Gateway::State::Identifying:
+        return QCoreApplication::translate("StateAppearance", "identifying");
+    case Gateway::State::Ready:
+        return QCoreApplication::translate("StateAppearance", "ready");
+    case Gateway::State::Resuming:
+        return QCoreApplication::translate("StateAppearance", "resuming");
+    case Gateway::State::BackingOff:
+        return QCoreApplication::translate("StateAppearance", "waiting to reconnect");
+    case Gateway::State::Stopped:
+        break;
+    }
+    return QCoreApplication::translate("StateAppearance", "stopped");
+}
+
 } // namespace Pterodisbot::StateAppearance

@@ -5,6 +5,7 @@
 #include <QString>
 
 #include "bot/StatusEmbed.h"
+#include "discord/Gateway.h"
 
 namespace Pterodisbot::StateAppearance {
 
@@ -14,5 +15,7 @@ QColor colour(DisplayState state);
 QIcon icon(DisplayState state);
 //! The state as the window names it ("Running", "Unreachable"), translated.
 QString text(DisplayState state);
+//! The gateway's state as the status bar names it ("ready", "connecting"), translated.
+QString text(Gateway::State state);
 
 } // namespace Pterodisbot::StateAppearance

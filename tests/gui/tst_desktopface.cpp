@@ -13,7 +13,9 @@
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 
 #include "DesktopFace.h"
 #include "logging.h"
@@ -256,7 +258,22 @@ private slots:
 
     // The README's pictures: the window in demo mode with embeds, the live graph and the
     // preview; the tray menu. PTERODISBOT_SCREENSHOTS=docs/screenshots writes them there.
-    void screenshots()
+    void screenshots() { renderScreenshots(QString()); }
+
+    // A German desktop sees the window in German, and a German guild's embed in its preview;
+    // main-window-de.png shows both.
+    void screenshotsInGerman()
+    {
+        QTranslator german;
+        QVERIFY(german.load(QStringLiteral(":/i18n/pterodisbot_de.qm")));
+        QVERIFY(QCoreApplication::installTranslator(&german));
+        const auto restore = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
+        harness().discordOptions.guildLocale = QStringLiteral("de");
+        renderScreenshots(QStringLiteral("-de"));
+    }
+
+private:
+    void renderScreenshots(const QString &suffix)
     {
         BotHarness &h = harness();
         QVERIFY(h.startSimulators());
@@ -291,16 +308,19 @@ private slots:
         QVERIFY(QDir().mkpath(dir));
         const QImage shot = window->grab().toImage();
         QVERIFY(looksDrawn(shot));
-        QVERIFY(shot.save(QDir(dir).filePath(QStringLiteral("main-window.png"))));
+        QVERIFY(shot.save(QDir(dir).filePath(QStringLiteral("main-window%1.png").arg(suffix))));
+        // The window speaks the installed catalog's language (English without one).
+        const QString tabText = window->findChild<QTabWidget *>()->tabText(0);
+        QCOMPARE(tabText, QCoreApplication::translate("MainWindow", "Tracked &embeds"));
+        QCOMPARE(tabText == QStringLiteral("Tracked &embeds"), suffix.isEmpty());
 
         QMenu *menu = face.tray()->menu();
         menu->adjustSize();
         const QImage menuShot = menu->grab().toImage();
         QVERIFY(!menuShot.isNull());
-        QVERIFY(menuShot.save(QDir(dir).filePath(QStringLiteral("tray-menu.png"))));
+        QVERIFY(menuShot.save(QDir(dir).filePath(QStringLiteral("tray-menu%1.png").arg(suffix))));
     }
 
-private:
     QTemporaryDir m_output;
 };
 

@@ -1,4 +1,6 @@
+#include "ChartScales.h"
 #include "ChartTheme.h"
+#include "i18n/Translations.h"
 #include "OffscreenPlatform.h"
 #include "QtChartRenderer.h"
 
@@ -248,6 +250,35 @@ private slots:
                             ChartTheme::cpu) > 20);
         QVERIFY(countColour(image, m_renderer.plotArea(Kind::Combined, Panel::Memory),
                             ChartTheme::memory) > 20);
+    }
+
+    // The image speaks the embed's language: its span, titles and "waiting" note are the
+    // catalog's, its numbers written as there; the graph itself is the same.
+    void labelsFollowTheWording()
+    {
+        ChartInput english = flatInput(6, 80, 2284);
+        ChartInput german = english;
+        german.wording = Wording(QStringLiteral("de"));
+        QCOMPARE(historySpanText(english), QStringLiteral("last 50 s"));
+        const QString span = Translations::shipped().text(QStringLiteral("de"), "Chart", "last %1 s");
+        QVERIFY2(span != QStringLiteral("last %1 s"), qPrintable(span));
+        QCOMPARE(historySpanText(german), span.arg(50));
+
+        QtChartRenderer renderer;
+        const QImage englishImage = renderer.renderImage(Kind::Combined, english).copy();
+        const QImage germanImage = renderer.renderImage(Kind::Combined, german).copy();
+        QVERIFY(germanImage != englishImage);
+        QCOMPARE(renderer.renderImage(Kind::Combined, english), englishImage);
+        // Only the words differ: the plot areas are drawn alike.
+        for (Panel panel : {Panel::Cpu, Panel::Memory}) {
+            const QRect plot = renderer.plotArea(Kind::Combined, panel).adjusted(2, 2, -2, -2);
+            QCOMPARE(germanImage.copy(plot), englishImage.copy(plot));
+        }
+
+        ChartInput waiting = flatInput(0, 0, 0);
+        const QImage englishWaiting = renderer.renderImage(Kind::Combined, waiting).copy();
+        waiting.wording = Wording(QStringLiteral("fr"));
+        QVERIFY(renderer.renderImage(Kind::Combined, waiting) != englishWaiting);
     }
 
     void reuseKeepsNoStateBetweenRenders()

@@ -78,8 +78,9 @@ EmbedPublisher::Rendered EmbedPublisher::render(const QString &serverId, bool al
     rendered.display = StatusEmbed::displayState(view);
     if (rendered.display == DisplayState::Running && context.renderer &&
         context.history.sampleCount(serverId) >= 2) {
-        const ChartInput input =
+        ChartInput input =
             context.history.chartInput(serverId, view.server.name, view.server.limits);
+        input.wording = view.wording;
         const QByteArray png = context.renderer->render(ChartRenderer::Kind::Combined, input);
         rendered.chartRendered = true;
         if (!png.isEmpty()) {
