@@ -119,7 +119,7 @@ private slots:
              {DisplayState::Running, DisplayState::Starting, DisplayState::Stopping,
               DisplayState::Offline, DisplayState::Suspended, DisplayState::Installing,
               DisplayState::Unreachable, DisplayState::Unknown})
-            labels.insert(BotMetrics::displayStateLabel(state));
+            labels.insert(displayStateName(state));
         QCOMPARE(labels.size(), 8);
         QVERIFY(labels.contains(QStringLiteral("running")));
         QVERIFY(labels.contains(QStringLiteral("unreachable")));

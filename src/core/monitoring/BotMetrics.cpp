@@ -103,29 +103,6 @@ QString BotMetrics::editReasonLabel(const QString &reason)
     return editReasonLabels().contains(text) ? text : QStringLiteral("other");
 }
 
-QString BotMetrics::displayStateLabel(DisplayState state)
-{
-    switch (state) {
-    case DisplayState::Running:
-        return QStringLiteral("running");
-    case DisplayState::Starting:
-        return QStringLiteral("starting");
-    case DisplayState::Stopping:
-        return QStringLiteral("stopping");
-    case DisplayState::Offline:
-        return QStringLiteral("offline");
-    case DisplayState::Suspended:
-        return QStringLiteral("suspended");
-    case DisplayState::Installing:
-        return QStringLiteral("installing");
-    case DisplayState::Unreachable:
-        return QStringLiteral("unreachable");
-    case DisplayState::Unknown:
-        break;
-    }
-    return QStringLiteral("unknown");
-}
-
 void BotMetrics::onCycleFinished(const CycleReport &report)
 {
     ++m_cycles;
@@ -254,10 +231,10 @@ QList<MetricFamily> BotMetrics::families() const
                       bot.embedStore() ? double(bot.embedStore()->size()) : 0);
     QHash<QString, quint64> byState;
     for (const ServerSnapshot &server : bot.serverSnapshots())
-        ++byState[displayStateLabel(server.state)];
+        ++byState[displayStateName(server.state)];
     QStringList states;
     for (DisplayState state : kDisplayStates)
-        states << displayStateLabel(state);
+        states << displayStateName(state);
     families << labelled("pterodisbot_servers", Type::Gauge,
                          "Servers of the panel's last list, by the state the bot shows.",
                          QStringLiteral("state"), states, byState);

@@ -39,7 +39,6 @@ public:
     //! editReasonLabels() become "other".
     static QString editReasonLabel(const QString &reason);
     static QStringList editReasonLabels();
-    static QString displayStateLabel(DisplayState state);
 
 private:
     void onCycleFinished(const CycleReport &report);
