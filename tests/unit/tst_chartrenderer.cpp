@@ -260,7 +260,8 @@ private slots:
         ChartInput german = english;
         german.wording = Wording(QStringLiteral("de"));
         QCOMPARE(historySpanText(english), QStringLiteral("last 50 s"));
-        const QString span = Translations::shipped().text(QStringLiteral("de"), "Chart", "last %1 s");
+        const QString span =
+            Translations::shipped().text(QStringLiteral("de"), "Chart", "last %1 s");
         QVERIFY2(span != QStringLiteral("last %1 s"), qPrintable(span));
         QCOMPARE(historySpanText(german), span.arg(50));
 
