@@ -24,6 +24,12 @@ namespace Pterodisbot {
 
 //! Replaces every registered secret in \a text by "[redacted]". Every log line that may
 //! carry request data goes through this; secrets are registered by SecretStore and Config.
+//! Also hidden: a registered secret broken by white space (a line break), every word of 8
+//! characters or more that is a piece of one (a token's first segment, a key cut short), and
+//! credentials recognised by their shape or place without registration: JWTs (the Wings
+//! websocket token), panel keys, Discord bot tokens, the token in a webhook or interaction
+//! path or a JSON "token", credential query parameters (token=, key=, ...) and the user info of
+//! a URL.
 QString redact(QString text);
 
 //! Registers a secret so that redact() hides it; values shorter than 6 characters are

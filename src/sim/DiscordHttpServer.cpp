@@ -1,8 +1,13 @@
 #include "DiscordHttpServer.h"
 
+#include <memory>
+
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QJsonDocument>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QTimer>
 
 namespace PterodisbotSim {
 
@@ -43,13 +48,26 @@ bool DiscordHttpServer::handleRequest(const QHttpServerRequest &request, QTcpSoc
 {
     const DiscordHttpReply reply = m_handler(request);
     QHttpServerResponder responder = makeResponder(request, socket);
-    responder.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
-    for (const auto &[name, value] : reply.headers)
-        responder.writeHeader(name, value);
-    if (!reply.contentType.isEmpty())
-        responder.writeHeader("Content-Type", reply.contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
-    responder.writeBody(reply.body);
+    const auto write = [reply](QHttpServerResponder &r) {
+        r.writeStatusLine(QHttpServerResponder::StatusCode(reply.status));
+        for (const auto &[name, value] : reply.headers)
+            r.writeHeader(name, value);
+        if (!reply.contentType.isEmpty())
+            r.writeHeader("Content-Type", reply.contentType);
+        r.writeHeader("Content-Length", QByteArray::number(reply.body.size()));
+        r.writeBody(reply.body);
+    };
+    if (m_latencyMs <= 0) {
+        write(responder);
+        return true;
+    }
+    // The request took effect already; only its answer is late (a client may time out).
+    auto shared = std::make_shared<QHttpServerResponder>(std::move(responder));
+    QPointer<QTcpSocket> guard = socket;
+    QTimer::singleShot(m_latencyMs, this, [shared, guard, write]() {
+        if (guard && guard->state() == QAbstractSocket::ConnectedState)
+            write(*shared);
+    });
     return true;
 }
 

@@ -43,12 +43,16 @@ public:
     explicit DiscordHttpServer(Handler handler, QObject *parent = nullptr);
     ~DiscordHttpServer() override;
 
+    //! Answers are written \a ms after the handler ran (0 = at once).
+    void setLatency(int ms) { m_latencyMs = ms; }
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
     Handler m_handler;
+    int m_latencyMs = 0;
 };
 
 } // namespace PterodisbotSim

@@ -1,5 +1,6 @@
 #include "DiscordRateLimits.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QCryptographicHash>
@@ -63,20 +64,34 @@ DiscordRateLimits::Decision DiscordRateLimits::checkBucket(const QString &hash,
         window.count = 0;
     }
     Decision decision;
-    const qint64 resetAfter = window.startMs + windowMs - now;
-    if (window.count >= limit) {
+    qint64 resetAfter = window.startMs + windowMs - now;
+    if (now < m_bucketsBlockedUntilMs) {
+        // A storm: the bucket looks exhausted until it ends (or until its own window resets,
+        // when that is later), so a client honouring the headers meets no 429 afterwards.
+        decision.limited = true;
+        if (window.count < limit)
+            resetAfter = 0;
+        resetAfter = std::max(resetAfter, m_bucketsBlockedUntilMs - now);
+        decision.retryAfterMs = resetAfter;
+    } else if (window.count >= limit) {
         decision.limited = true;
         decision.retryAfterMs = resetAfter;
     } else {
         ++window.count;
     }
     const qint64 resetEpochMs = QDateTime::currentMSecsSinceEpoch() + resetAfter;
-    decision.headers = {{"X-RateLimit-Limit", QByteArray::number(limit)},
-                        {"X-RateLimit-Remaining", QByteArray::number(limit - window.count)},
-                        {"X-RateLimit-Reset", seconds(resetEpochMs)},
-                        {"X-RateLimit-Reset-After", seconds(resetAfter)},
-                        {"X-RateLimit-Bucket", hash.toLatin1()}};
+    decision.headers = {
+        {"X-RateLimit-Limit", QByteArray::number(limit)},
+        {"X-RateLimit-Remaining", QByteArray::number(decision.limited ? 0 : limit - window.count)},
+        {"X-RateLimit-Reset", seconds(resetEpochMs)},
+        {"X-RateLimit-Reset-After", seconds(resetAfter)},
+        {"X-RateLimit-Bucket", hash.toLatin1()}};
     return decision;
+}
+
+void DiscordRateLimits::forceBuckets(int durationMs)
+{
+    m_bucketsBlockedUntilMs = m_state->nowMs() + durationMs;
 }
 
 DiscordRateLimits::Decision DiscordRateLimits::checkOldMessageEdit(const QString &channelId)

@@ -30,6 +30,8 @@ public:
     //! Counts the request against the global limit unless it is limited.
     Decision checkGlobal();
     void forceGlobal(int retryAfterMs) { m_forcedRetryMs = retryAfterMs; }
+    //! Every bucket check during the next \a durationMs is limited.
+    void forceBuckets(int durationMs);
     //! Counts the request against bucket hash:majorKey unless it is limited.
     Decision checkBucket(const QString &hash, const QString &majorKey, int limit, int windowMs);
     //! Counts an edit of a message older than the configured age in a channel.
@@ -54,6 +56,7 @@ private:
     Window m_global;
     qint64 m_globalBlockedUntilMs = -1;
     int m_forcedRetryMs = -1;
+    qint64 m_bucketsBlockedUntilMs = -1;
     QHash<QString, Window> m_buckets;
     QHash<QString, QList<qint64>> m_oldEdits;
 };

@@ -123,6 +123,12 @@ void DiscordRest::setServerErrors(int count, int status)
     m_serverErrorStatus = status;
 }
 
+void DiscordRest::setLatency(int ms)
+{
+    if (m_server)
+        m_server->setLatency(ms);
+}
+
 DiscordHttpReply DiscordRest::handle(const QHttpServerRequest &request)
 {
     const QUrl url = request.url();
@@ -154,10 +160,11 @@ DiscordHttpReply DiscordRest::handle(const QHttpServerRequest &request)
         details.insert(QStringLiteral("response"), answer);
     }
     const QString query = url.query();
-    m_recorder->recordRequest({m_state->nowMs(), call.method,
-                               query.isEmpty() ? path : path + QLatin1Char('?') + query,
-                               reply.status, call.body},
-                              details);
+    const DiscordRequestRecord record{m_state->nowMs(), call.method,
+                                      query.isEmpty() ? path : path + QLatin1Char('?') + query,
+                                      reply.status, call.body};
+    m_recorder->recordRequest(record, details);
+    emit requestHandled(record);
     qCDebug(lcSimDiscord) << "REST" << call.method << path << reply.status;
     return reply;
 }

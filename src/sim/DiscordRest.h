@@ -11,6 +11,7 @@
 
 #include "DiscordHttpServer.h"
 #include "DiscordRateLimits.h"
+#include "DiscordSimTypes.h"
 
 namespace PterodisbotSim {
 
@@ -38,6 +39,8 @@ public:
 
     void setServerErrors(int count, int status);
     void setGlobalRateLimit(int retryAfterMs) { m_rateLimits.forceGlobal(retryAfterMs); }
+    void setBucketStorm(int durationMs) { m_rateLimits.forceBuckets(durationMs); }
+    void setLatency(int ms);
     int rateLimitedCount() const { return m_rateLimitedCount; }
     int missingUserAgentCount() const { return m_missingUserAgent; }
     int foreignUserAgentCount() const { return m_foreignUserAgent; }
@@ -48,6 +51,7 @@ signals:
     void messageDeleted(const QString &channelId, const QString &messageId);
     void interactionAnswered(const QString &interactionId);
     void commandsRegistered();
+    void requestHandled(const PterodisbotSim::DiscordRequestRecord &record);
 
 private:
     //! A request once routed: its parts, and what the pipeline decided about it.

@@ -62,6 +62,7 @@ bool DiscordSimulator::start(const DiscordSimOptions &options)
     connect(m_rest, &DiscordRest::interactionAnswered, this,
             &DiscordSimulator::interactionAnswered);
     connect(m_rest, &DiscordRest::commandsRegistered, this, &DiscordSimulator::commandsRegistered);
+    connect(m_rest, &DiscordRest::requestHandled, this, &DiscordSimulator::requestHandled);
     qCInfo(lcSimDiscord) << "Discord simulator: REST" << restBaseUrl().toString() << "gateway"
                          << gatewayUrl().toString();
     return true;
@@ -267,6 +268,18 @@ void DiscordSimulator::setGlobalRateLimit(int retryAfterMs)
 {
     if (m_rest)
         m_rest->setGlobalRateLimit(retryAfterMs);
+}
+
+void DiscordSimulator::setRestLatency(int ms)
+{
+    if (m_rest)
+        m_rest->setLatency(ms);
+}
+
+void DiscordSimulator::setBucketStorm(int durationMs)
+{
+    if (m_rest)
+        m_rest->setBucketStorm(durationMs);
 }
 
 bool DiscordSimulator::setRecordFile(const QString &path)

@@ -110,6 +110,12 @@ public:
     void setServerErrors(int count, int status = 500); //!< next N REST requests answer status
     //! The next request gets a global 429; requests during retryAfterMs get one too.
     void setGlobalRateLimit(int retryAfterMs);
+    //! Every REST answer is written \a ms after the request was handled (0 = at once): a
+    //! client with a shorter timeout gives up although the request took effect (addition).
+    void setRestLatency(int ms);
+    //! For \a durationMs on the simulator clock, every request of a rate-limited route answers
+    //! a bucket 429 (not global) with the bucket's headers (addition).
+    void setBucketStorm(int durationMs);
     bool setRecordFile(const QString &path); //!< JSONL of every request and gateway payload
     QList<DiscordRequestRecord> requests() const;
     int rateLimitedCount() const; //!< 429s answered so far
@@ -129,6 +135,8 @@ signals:
     void messageEdited(const QString &channelId, const QString &messageId);
     void messageDeleted(const QString &channelId, const QString &messageId); //!< addition
     void interactionAnswered(const QString &interactionId);
+    //! One REST request was handled (as recorded, without the history limit; addition).
+    void requestHandled(const PterodisbotSim::DiscordRequestRecord &record);
     void commandsRegistered(); //!< addition: after every successful bulk overwrite
 
 private:

@@ -213,6 +213,15 @@ void PanelSimulator::setServerStatus(const QString &id, const QString &status)
     server.status = server.transferring ? QString() : status;
 }
 
+QString PanelSimulator::serverStatus(const QString &id) const
+{
+    const int index = indexOf(id);
+    if (index < 0)
+        return {};
+    const SimServer &server = m_world->server(index);
+    return server.transferring ? QStringLiteral("transferring") : server.status;
+}
+
 void PanelSimulator::setNodeMaintenance(int nodeId, bool on)
 {
     if (SimNode *node = m_world->node(nodeId))
@@ -309,6 +318,11 @@ void PanelSimulator::dropHttpConnections()
 int PanelSimulator::wingsSessionCount() const
 {
     return m_wings ? m_wings->sessionCount() : 0;
+}
+
+QStringList PanelSimulator::wingsTokens() const
+{
+    return m_world ? m_world->tokens() : QStringList();
 }
 
 QList<PanelRequestRecord> PanelSimulator::requests() const

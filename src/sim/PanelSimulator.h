@@ -68,6 +68,8 @@ public:
     void setServerState(const QString &id, const QString &state);
     //! "", "suspended", "installing", "install_failed", "restoring_backup", "transferring".
     void setServerStatus(const QString &id, const QString &status);
+    //! The status set by the seed or setServerStatus() (addition).
+    QString serverStatus(const QString &id) const;
     void setNodeMaintenance(int nodeId, bool on);
     //! /resources of this server, while offline, reports "stopped" with zeros (Wings without
     //! a state), as the panel does.
@@ -93,6 +95,8 @@ public:
     void dropWingsConnections(); //!< abort every Wings socket
     void dropHttpConnections();  //!< abort open HTTP connections
     int wingsSessionCount() const;
+    //! The websocket tokens minted and not swept yet (secrets a log must never show).
+    QStringList wingsTokens() const;
 
     QList<PanelRequestRecord> requests() const;
     void clearRequests();

@@ -188,6 +188,8 @@ public:
     //! Mints an opaque (JWT-shaped) websocket token valid for Timing::tokenLifetimeMs.
     QString mintToken(int index, int userId);
     std::optional<Token> token(const QString &token) const;
+    //! Every token minted and not swept yet (addition: soak's log check).
+    QStringList tokens() const { return m_tokens.keys(); }
 
     const Timing &timing() const { return m_timing; }
 

@@ -84,13 +84,14 @@ private slots:
         QVERIFY(posted.wait(10000));
         QCOMPARE(posted.at(0).at(0).toString(), kSurvival);
         QCOMPARE(posted.at(0).at(1).toString(), h.channel());
-        BOT_VERIFY_SOON(h.discord->originalResponse(choice).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(choice).has_value(), kSoonMs);
         QVERIFY(h.discord->originalResponse(choice)->ephemeral);
         QVERIFY(h.discord->originalResponse(choice)->content.contains(QStringLiteral("Survival")));
 
         // The graph arrives once two samples exist: a PNG attached to the same message.
         const QString messageId = posted.at(0).at(2).toString();
-        BOT_VERIFY_SOON(!h.discord->message(h.channel(), messageId)->attachments.isEmpty(), 10000);
+        BOT_VERIFY_SOON(!h.discord->message(h.channel(), messageId)->attachments.isEmpty(),
+                        kSoonMs);
         const auto message = h.discord->message(h.channel(), messageId);
         QCOMPARE(message->attachments.size(), 1);
         QVERIFY(BotHarness::isPng(message->attachments.at(0).bytes));
@@ -122,6 +123,37 @@ private slots:
         QCOMPARE(h.bot->embedStore()->lookup(kSurvival)->messageId, second);
     }
 
+    // Two picks of one server at once, Discord answering slowly so that both posts are under
+    // way together: both delete the same old message and both post. One embed of the server
+    // must stay, the one the store tracks (the fault soak found the other left behind).
+    void concurrentPicksOfOneServerLeaveOneEmbed()
+    {
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        const QString command = h.serverStatus();
+        QVERIFY(!command.isEmpty());
+        const auto menu = h.discord->originalResponse(command);
+        h.discord->setRestLatency(300);
+        QSignalSpy posted(h.bot.get(), &BotCore::embedPosted);
+        for (int pick = 0; pick < 2; ++pick) {
+            h.discord->injectComponent(h.channel(), menu->id, kAdmin, {kAdminRole},
+                                       QStringLiteral("pdb:v1:select:0"), 3, {kSurvival});
+        }
+        BOT_VERIFY_SOON(posted.size() == 2, kSoonMs);
+        h.discord->setRestLatency(0);
+        const auto embeds = [&] {
+            int count = 0;
+            for (const auto &message : h.discord->messages(h.channel()))
+                count += !message.embeds.isEmpty();
+            return count;
+        };
+        BOT_VERIFY2_SOON(embeds() == 1, qPrintable(QString::number(embeds())), kSoonMs);
+        const auto tracked = h.bot->embedStore()->lookup(kSurvival);
+        QVERIFY(tracked.has_value());
+        QVERIFY(h.discord->message(h.channel(), tracked->messageId).has_value());
+    }
+
     void slowPanelDefersThenAnswers()
     {
         BotHarness &h = harness();
@@ -130,7 +162,7 @@ private slots:
         h.panel->setLatency(900); // past the 400 ms auto-defer of the harness
         const QString command = h.discord->injectSlashCommand(h.channel(), kAdmin, {kAdminRole},
                                                               QStringLiteral("server_status"));
-        BOT_VERIFY_SOON(h.discord->interactionAcknowledged(command), 3000);
+        BOT_VERIFY_SOON(h.discord->interactionAcknowledged(command), kSoonMs);
         QCOMPARE(h.discord->interactionResponse(command)[QStringLiteral("type")].toInt(), 5);
         QVERIFY(h.discord->interactionAckLatencyMs(command) < 3000);
         BOT_VERIFY_SOON(
@@ -217,7 +249,7 @@ private slots:
             const QString id =
                 h.discord->injectComponent(h.channel(), attempt.message, attempt.user,
                                            attempt.roles, attempt.customId, 2, {}, attempt.guild);
-            BOT_VERIFY2_SOON(h.discord->originalResponse(id).has_value(), attempt.what, 5000);
+            BOT_VERIFY2_SOON(h.discord->originalResponse(id).has_value(), attempt.what, kSoonMs);
             const auto answer = h.discord->originalResponse(id);
             QVERIFY2(answer->ephemeral, attempt.what);
             QVERIFY2(
@@ -235,7 +267,7 @@ private slots:
         const QString forged = h.discord->injectComponent(
             h.channel(), menu->id, kAdmin, {kAdminRole}, QStringLiteral("pdb:v1:select:0"), 3,
             {QStringLiteral("0badc0de")});
-        BOT_VERIFY_SOON(h.discord->originalResponse(forged).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(forged).has_value(), kSoonMs);
         QVERIFY(
             h.discord->originalResponse(forged)->content.contains(QStringLiteral("do not know")));
         QCOMPARE(h.panelRequestsAbout(QStringLiteral("0badc0de")), 0);
@@ -250,7 +282,7 @@ private slots:
         QVERIFY(!messageId.isEmpty());
         const QString id = h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
                                                       QStringLiteral("pdb:v1:addr:") + kSurvival);
-        BOT_VERIFY_SOON(h.discord->originalResponse(id).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(id).has_value(), kSoonMs);
         const auto answer = h.discord->originalResponse(id);
         QVERIFY(answer->ephemeral);
         QVERIFY2(answer->content.contains(QStringLiteral("mc.example.com:25565")),
@@ -280,7 +312,7 @@ private slots:
             h.discord->injectComponent(h.channel(), menu->id, kStranger, {},
                                        QStringLiteral("pdb:v1:select:0"), 3, {kSurvival});
         QVERIFY(posted.wait(10000));
-        BOT_VERIFY_SOON(h.discord->originalResponse(select).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(select).has_value(), kSoonMs);
         QVERIFY2(h.discord->originalResponse(select)->content.contains(
                      QStringLiteral("Posted the status")),
                  qPrintable(h.discord->originalResponse(select)->content));
@@ -290,7 +322,7 @@ private slots:
         const QString start =
             h.discord->injectComponent(h.channel(), messageId, kStranger, {},
                                        QStringLiteral("pdb:v1:power:start:") + kSurvival);
-        BOT_VERIFY_SOON(h.discord->originalResponse(start).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(start).has_value(), kSoonMs);
         QVERIFY(
             h.discord->originalResponse(start)->content.contains(QStringLiteral("Server Admin")));
         QCOMPARE(h.powerRequests(), 0);
@@ -323,7 +355,7 @@ private slots:
         const QString refused =
             h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
                                        QStringLiteral("pdb:v1:addr:") + kSurvival);
-        BOT_VERIFY_SOON(h.discord->originalResponse(refused).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(refused).has_value(), kSoonMs);
         QVERIFY2(!h.discord->originalResponse(refused)->content.contains(QStringLiteral("25565")),
                  qPrintable(h.discord->originalResponse(refused)->content));
         QVERIFY(h.discord->originalResponse(refused)->content.contains(QStringLiteral("role")));
@@ -332,7 +364,7 @@ private slots:
         const QString allowed =
             h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
                                        QStringLiteral("pdb:v1:addr:") + kSurvival);
-        BOT_VERIFY_SOON(h.discord->originalResponse(allowed).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(allowed).has_value(), kSoonMs);
         QVERIFY(h.discord->originalResponse(allowed)->content.contains(QStringLiteral("25565")));
     }
 
@@ -359,12 +391,12 @@ private slots:
         const QString next =
             h.discord->injectComponent(h.channel(), menu->id, kAdmin, {kAdminRole},
                                        pager.at(1)[QStringLiteral("custom_id")].toString());
-        BOT_VERIFY_SOON(h.discord->interactionAcknowledged(next), 5000);
+        BOT_VERIFY_SOON(h.discord->interactionAcknowledged(next), kSoonMs);
         QCOMPARE(h.discord->interactionResponse(next)[QStringLiteral("type")].toInt(), 7);
         BOT_VERIFY_SOON(h.discord->message(h.channel(), menu->id).has_value() &&
                             h.discord->message(h.channel(), menu->id)
                                 ->content.contains(QStringLiteral("page 2")),
-                        5000);
+                        kSoonMs);
         const auto page2 = h.discord->message(h.channel(), menu->id);
         QCOMPARE(page2->components.at(0)[QStringLiteral("components")][0][QStringLiteral("options")]
                      .toArray()
@@ -384,7 +416,7 @@ private slots:
         // A stranger cannot refresh or purge.
         const QString refused = h.discord->injectSlashCommand(h.channel(), kStranger, {},
                                                               QStringLiteral("purge_embeds"));
-        BOT_VERIFY_SOON(h.discord->originalResponse(refused).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(refused).has_value(), kSoonMs);
         QVERIFY(h.discord->originalResponse(refused)->ephemeral);
         QCOMPARE(h.bot->embedStore()->size(), 2);
 
@@ -394,7 +426,7 @@ private slots:
         BOT_VERIFY_SOON(h.discord->originalResponse(refresh).has_value() &&
                             h.discord->originalResponse(refresh)->content.contains(
                                 QStringLiteral("Refreshed 2 of 2")),
-                        10000);
+                        kSoonMs);
         QVERIFY(h.discord->originalResponse(refresh)->ephemeral);
         QSet<QString> refreshed;
         for (const auto &call : edited) {
@@ -408,7 +440,7 @@ private slots:
         BOT_VERIFY_SOON(
             h.discord->originalResponse(purge).has_value() &&
                 h.discord->originalResponse(purge)->content.contains(QStringLiteral("Deleted 2")),
-            10000);
+            kSoonMs);
         QVERIFY(!h.discord->message(h.channel(), survival).has_value());
         QVERIFY(!h.discord->message(h.channel(), rust).has_value());
         QCOMPARE(h.bot->embedStore()->size(), 0);

@@ -91,7 +91,7 @@ private slots:
                           QStringLiteral("de"), needRole);
         const QString refused = h.discord->injectSlashCommand(h.channel(), kStranger, {},
                                                               QStringLiteral("refresh_embeds"));
-        BOT_VERIFY_SOON(h.discord->originalResponse(refused).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(refused).has_value(), kSoonMs);
         QCOMPARE(h.discord->originalResponse(refused)->content, refusal);
     }
 
@@ -185,7 +185,7 @@ private slots:
         VERIFY_TRANSLATED(state, QStringLiteral("de"), "State");
         h.discord->setGuildLocale(QStringLiteral("de"));
         BOT_VERIFY_SOON(fieldNames(*h.discord->message(h.channel(), messageId)).contains(state),
-                        10000);
+                        kSoonMs);
     }
 
     // An alert is public too: the guild's language.
@@ -197,7 +197,8 @@ private slots:
         QVERIFY(h.startBot());
         QVERIFY(!h.postEmbed(kSurvival).isEmpty());
         QSignalSpy alerts(h.bot.get(), &BotCore::alertRaised);
-        spin(400);
+        QSignalSpy cycles(h.bot.get(), &BotCore::cycleFinished);
+        BOT_VERIFY_SOON(cycles.size() >= 2, kSoonMs); // the bot has seen it running
 
         const char *crash = "%1 went offline unexpectedly";
         const QString french = said(QStringLiteral("fr"), "OutageAlerts", crash);
@@ -210,7 +211,7 @@ private slots:
             }
             return false;
         };
-        BOT_VERIFY_SOON(posted(), 5000);
+        BOT_VERIFY_SOON(posted(), kSoonMs);
         // The log and the window keep English.
         QCOMPARE(alerts.size(), 1);
         QCOMPARE(alerts.at(0).at(0).toString(),

@@ -126,7 +126,7 @@ private slots:
         h.discordOptions.heartbeatIntervalMs = 100;
         QVERIFY(h.startSimulators());
         QVERIFY(h.startBot());
-        BOT_VERIFY_SOON(h.bot->connection().heartbeatLatencyMs >= 0, 5000);
+        BOT_VERIFY_SOON(h.bot->connection().heartbeatLatencyMs >= 0, kSoonMs);
     }
 
     void slotsActOnTheEmbeds()
@@ -153,7 +153,7 @@ private slots:
 
         edited.clear();
         h.bot->refreshAllEmbeds();
-        BOT_VERIFY_SOON(edited.size() >= 2, 5000);
+        BOT_VERIFY_SOON(edited.size() >= 2, kSoonMs);
 
         // Bad input from the window changes nothing.
         QTest::ignoreMessage(QtWarningMsg, QRegularExpression(QStringLiteral("post ignored")));
@@ -187,7 +187,7 @@ private slots:
         h.discord->setChannelAccess(h.channel(), PterodisbotSim::SimChannelAccess::NoPermission);
         QSignalSpy changed(h.bot.get(), &BotCore::embedChanged);
         h.bot->refreshEmbed(kSurvival);
-        BOT_VERIFY_SOON(!h.bot->embed(kSurvival)->lastError.isEmpty(), 5000);
+        BOT_VERIFY_SOON(!h.bot->embed(kSurvival)->lastError.isEmpty(), kSoonMs);
         QVERIFY2(h.bot->embed(kSurvival)->lastError.contains(QStringLiteral("permission")),
                  qPrintable(h.bot->embed(kSurvival)->lastError));
         QVERIFY(firstArguments(changed).contains(kSurvival));

@@ -83,7 +83,7 @@ private slots:
         QCOMPARE(alerts.size(), 1);
         BOT_VERIFY_SOON(countContaining(contents(h.discord->messages(h.alertChannel())),
                                         QStringLiteral("The panel is unreachable")) == 1,
-                        5000);
+                        kSoonMs);
 
         h.panel->setFailure(0);
         const CycleReport back = QCoro::waitFor(h.bot->runCycleNow());
@@ -93,7 +93,7 @@ private slots:
         QCOMPARE(h.embedColour(kRust), StatusEmbed::ColourOffline);
         BOT_VERIFY_SOON(countContaining(contents(h.discord->messages(h.alertChannel())),
                                         QStringLiteral("reachable again after")) == 1,
-                        5000);
+                        kSoonMs);
         // Nothing changes any more; only a second distinct reading (the panel's world moves on
         // its own timer, so a slow run may see one) gives the running server its graph back.
         const CycleReport after = QCoro::waitFor(h.bot->runCycleNow());
@@ -113,18 +113,18 @@ private slots:
         h.panel->setLatency(150); // cycles are in flight most of the time
         QSignalSpy received(h.bot.get(), &BotCore::interactionReceived);
         QSignalSpy cycles(h.bot.get(), &BotCore::cycleFinished);
-        spin(250);
+        BOT_VERIFY_SOON(!cycles.isEmpty(), kSoonMs); // the next one is due at once
 
         h.discord->dropGateway();
         const QString command = h.discord->injectSlashCommand(h.channel(), kAdmin, {kAdminRole},
                                                               QStringLiteral("server_status"));
-        BOT_VERIFY_SOON(h.discord->resumeCount() >= 1, 5000);
+        BOT_VERIFY_SOON(h.discord->resumeCount() >= 1, kSoonMs);
         BOT_VERIFY_SOON(
             h.discord->originalResponse(command).has_value() &&
                 h.discord->originalResponse(command)->content.contains(QStringLiteral("servers")),
-            5000);
+            kSoonMs);
         QCOMPARE(h.discord->identifyCount(), 1); // resumed, not a new session
-        spin(500);
+        spin(kQuietWindowMs); // a second delivery or answer would show up meanwhile
         int seen = 0;
         for (const auto &call : received)
             seen += call.at(0).toString() == command;
@@ -135,7 +135,7 @@ private slots:
         QCOMPARE(callbacks, 1);
         // The cycle kept going through it all.
         const int before = int(cycles.size());
-        BOT_VERIFY_SOON(cycles.size() > before, 5000);
+        BOT_VERIFY_SOON(cycles.size() > before, kSoonMs);
         QVERIFY(h.bot->lastCycle().panelReachable);
     }
 
@@ -150,8 +150,7 @@ private slots:
         QVERIFY(!h.postEmbed(kRust).isEmpty());
         h.panel->setLatency(250); // every cycle takes longer than the interval
         QSignalSpy cycles(h.bot.get(), &BotCore::cycleFinished);
-        spin(2000);
-        QVERIFY(cycles.size() >= 3);
+        BOT_VERIFY_SOON(cycles.size() >= 3, 30000);
         qint64 previousEnd = -1;
         for (const auto &call : cycles) {
             const CycleReport report = call.at(0).value<CycleReport>();
@@ -174,17 +173,18 @@ private slots:
         const QString messageId = h.postEmbed(kSurvival);
         QVERIFY(!messageId.isEmpty());
         QSignalSpy alerts(h.bot.get(), &BotCore::alertRaised);
-        spin(400);
+        QSignalSpy cycles(h.bot.get(), &BotCore::cycleFinished);
+        BOT_VERIFY_SOON(cycles.size() >= 2, kSoonMs); // the bot has seen it running
 
         h.panel->setServerState(kSurvival, QStringLiteral("offline"));
         BOT_VERIFY_SOON(countContaining(contents(h.discord->messages(h.alertChannel())),
                                         QStringLiteral("Survival went offline unexpectedly")) == 1,
-                        5000);
-        spin(1200);
+                        kSoonMs);
+        h.clock.advance(1500); // the downtime, on the bot's clock
         h.panel->setServerState(kSurvival, QStringLiteral("running"));
         BOT_VERIFY_SOON(countContaining(contents(h.discord->messages(h.alertChannel())),
                                         QStringLiteral("Survival is back after")) == 1,
-                        5000);
+                        kSoonMs);
         const QStringList texts = contents(h.discord->messages(h.alertChannel()));
         const QString back = texts.filter(QStringLiteral("is back after")).value(0);
         QVERIFY2(back.contains(QStringLiteral(" s")), qPrintable(back));
@@ -192,17 +192,19 @@ private slots:
         QCOMPARE(alerts.size(), 2);
 
         // Stop pressed by an admin: offline is expected, no alert.
-        spin(400);
+        BOT_VERIFY_SOON(h.embedColour(kSurvival) == StatusEmbed::ColourRunning, kSoonMs);
         const QString press =
             h.discord->injectComponent(h.channel(), messageId, kAdmin, {kAdminRole},
                                        QStringLiteral("pdb:v1:power:stop:") + kSurvival);
-        BOT_VERIFY_SOON(h.discord->originalResponse(press).has_value(), 5000);
+        BOT_VERIFY_SOON(h.discord->originalResponse(press).has_value(), kSoonMs);
         QVERIFY2(
             h.discord->originalResponse(press)->content.startsWith(QStringLiteral("Stop sent")),
             qPrintable(h.discord->originalResponse(press)->content));
-        BOT_VERIFY_SOON(h.panel->serverState(kSurvival) == QLatin1String("offline"), 5000);
-        BOT_VERIFY_SOON(h.embedColour(kSurvival) == StatusEmbed::ColourOffline, 5000);
-        spin(600);
+        BOT_VERIFY_SOON(h.panel->serverState(kSurvival) == QLatin1String("offline"), kSoonMs);
+        BOT_VERIFY_SOON(h.embedColour(kSurvival) == StatusEmbed::ColourOffline, kSoonMs);
+        // Two more whole cycles have seen it offline: an alert would have been raised by now.
+        const qsizetype seen = cycles.size();
+        BOT_VERIFY_SOON(cycles.size() >= seen + 2, kSoonMs);
         QCOMPARE(alerts.size(), 2);
     }
 
@@ -259,7 +261,7 @@ private slots:
         const QString fresh = h.bot->embedStore()->lookup(kSurvival)->messageId;
         QVERIFY(fresh != old);
         QCOMPARE(posted.at(0).at(2).toString(), fresh);
-        BOT_VERIFY_SOON(!h.discord->message(h.channel(), old).has_value(), 5000);
+        BOT_VERIFY_SOON(!h.discord->message(h.channel(), old).has_value(), kSoonMs);
         QVERIFY(h.discord->message(h.channel(), fresh).has_value());
         // The new message takes the edits from now on.
         QCOMPARE(QCoro::waitFor(h.bot->runCycleNow()).edits, 1);

@@ -91,10 +91,11 @@ void TestDiscordSimResume::resumeUnknownSessionIsInvalid()
     const QString sessionId = sim.currentSessionId();
     client.socket.close(QWebSocketProtocol::CloseCodeNormal);
     QVERIFY(client.waitClosed());
+    // The server has seen the close of the first connection (and ended its session).
+    QTRY_COMPARE_WITH_TIMEOUT(sim.lastClientCloseCode(), 1000, waitMs);
     GatewayClient again;
     again.open(sim.gatewayUrl());
     QVERIFY(!again.waitFor(10).isEmpty());
-    QTest::qWait(50); // let the server see the close of the first connection
     again.send(op(6, QJsonObject{{QStringLiteral("token"), sim.botToken()},
                                  {QStringLiteral("session_id"), sessionId},
                                  {QStringLiteral("seq"), 2}}));
@@ -137,10 +138,16 @@ void TestDiscordSimResume::historyIsBounded()
         rest.send("GET", QStringLiteral("/users/@me?n=%1").arg(i));
     QCOMPARE(sim.requests().size(), 5);
     QCOMPARE(sim.requests().last().path, QStringLiteral("/api/v10/users/@me?n=6"));
+    const auto acks = [&fine] {
+        return std::count_if(
+            fine->payloads.cbegin(), fine->payloads.cend(),
+            [](const QJsonObject &p) { return p.value(QStringLiteral("op")).toInt() == 11; });
+    };
+    const auto acksBefore = acks();
     for (int i = 0; i < 4; ++i)
         fine->send(op(1, 7));
-    QTRY_COMPARE_WITH_TIMEOUT(sim.receivedGatewayPayloads().size(), 5, waitMs);
-    QTest::qWait(50);
+    // Every beat was acknowledged, so the simulator has recorded all four.
+    QTRY_COMPARE_WITH_TIMEOUT(acks(), acksBefore + 4, waitMs);
     QCOMPARE(sim.receivedGatewayPayloads().size(), 5); // 3 + 4 sent, newest 5 kept
     QCOMPARE(sim.receivedGatewayPayloads().last().value(QStringLiteral("op")).toInt(), 1);
 }

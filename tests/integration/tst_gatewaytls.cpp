@@ -188,6 +188,8 @@ private slots:
         QNetworkAccessManager nam;
         SystemClock clock;
         RestOptions options = restOptionsFor(sim);
+        // Far beyond await()'s 10 s: a bucket held until the request times out cannot pass.
+        options.timeoutMs = 60000;
         if (trustOtherCert)
             options.sslConfiguration = m_otherCert->clientConfiguration();
         RestClient rest(&nam, &clock, options);
@@ -206,7 +208,8 @@ private slots:
         timer.start();
         RestReply *again = await(rest.getCurrentUser());
         QCOMPARE(again->error().kind, ApiError::Kind::Tls);
-        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+        // "At once", generously: a loaded machine takes a while for a TLS handshake too.
+        QVERIFY2(timer.elapsed() < 9000, qPrintable(QString::number(timer.elapsed())));
     }
 
     void untrustedCertificatesAreRefused_data()

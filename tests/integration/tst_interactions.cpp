@@ -1,4 +1,5 @@
 #include <qcorosignal.h>
+#include <QDeadlineTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -80,13 +81,14 @@ private:
     // Waits until the responder finished \a id; returns its error.
     ApiError waitFinished(QSignalSpy &spy, const QString &id)
     {
-        for (int round = 0; round < 100; ++round) {
+        // Generous: a loaded machine under the sanitizers may take seconds.
+        QDeadlineTimer deadline(30'000);
+        while (!deadline.hasExpired()) {
             for (const QList<QVariant> &args : std::as_const(spy)) {
                 if (args.at(0).toString() == id)
                     return args.at(1).value<ApiError>();
             }
-            if (!spy.wait(100) && round > 50)
-                break;
+            spy.wait(200);
         }
         return ApiError{ApiError::Kind::Timeout, 0, {}, QStringLiteral("never finished")};
     }

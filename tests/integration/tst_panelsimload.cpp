@@ -212,7 +212,9 @@ private slots:
             sim.tick(1000);
         const qint64 tickMs = timer.elapsed();
         qInfo("100 ticks of 1000 servers: %lld ms", tickMs);
-        QVERIFY2(tickMs < 2000, qPrintable(QString::number(tickMs)));
+        // Linear, not quadratic, in the servers (about 1 s unloaded here would be 100× too
+        // slow); generous because a loaded machine is several times slower. bench/ has figures.
+        QVERIFY2(tickMs < 20000, qPrintable(QString::number(tickMs)));
         timer.restart();
         const QString last = sim.serverIdentifiers().last();
         for (int i = 0; i < 50; ++i) {

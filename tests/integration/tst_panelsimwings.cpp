@@ -13,6 +13,20 @@ using PterodisbotSim::PanelSimOptions;
 using PterodisbotSim::PanelSimulator;
 using namespace Pterodisbot::PanelSimTest;
 
+namespace {
+
+//! Asks for stats and waits for the answer: a sentinel behind everything the simulator sent
+//! before (one ordered socket), so what did NOT come before it will not come at all.
+bool roundTrip(WingsProbe &probe)
+{
+    const qsizetype before = probe.events().count(QStringLiteral("stats"));
+    probe.send(QStringLiteral("send stats"));
+    return QTest::qWaitFor([&] { return probe.events().count(QStringLiteral("stats")) > before; },
+                           10000);
+}
+
+} // namespace
+
 class TestPanelSimWings final : public PanelSimTestCase
 {
     Q_OBJECT
@@ -64,12 +78,12 @@ private slots:
         QVERIFY(waitForEvent(probe, QStringLiteral("stats")));
         QCOMPARE(probe.takeEvents(),
                  (QStringList{QStringLiteral("status"), QStringLiteral("stats")}));
-        // No stats for an offline server, but "send stats" answers at once.
+        // No stats for an offline server, but "send stats" answers at once. The answer is also
+        // the sentinel: whatever the tick sent is ahead of it on the one ordered socket.
         sim.tick(3000);
-        QTest::qWait(50);
-        QVERIFY(probe.takeEvents().isEmpty());
         probe.send(QStringLiteral("send stats"));
         QVERIFY(waitForEvent(probe, QStringLiteral("stats")));
+        QCOMPARE(probe.takeEvents(), QStringList{QStringLiteral("stats")});
         // "set state" drives the same state machine.
         probe.takeEvents();
         probe.send(QStringLiteral("set state"), {QStringLiteral("start")});
@@ -100,12 +114,12 @@ private slots:
 
         sim.tick(6000);
         QVERIFY(waitForEvent(probe, QStringLiteral("stats")));
-        QTest::qWait(30);
+        QVERIFY(roundTrip(probe));
         QVERIFY(!probe.events().contains(QStringLiteral("token expiring")));
         sim.tick(1000); // 3 s left
         QVERIFY(waitForEvent(probe, QStringLiteral("token expiring")));
         sim.tick(1000);
-        QTest::qWait(30);
+        QVERIFY(roundTrip(probe));
         QCOMPARE(probe.events().count(QStringLiteral("token expiring")), 1);
         probe.takeEvents();
         sim.tick(2000); // expired

@@ -62,7 +62,7 @@ class TestService final : public QObject
     // The simulators live in this process: every wait must keep its event loop running, so
     // QProcess's blocking waitFor*() calls are never used.
     static bool waitForText(QProcess &process, QByteArray *log, const QByteArray &text,
-                            int timeoutMs = 15000)
+                            int timeoutMs = 30000)
     {
         QSignalSpy output(&process, &QProcess::readyReadStandardError);
         QElapsedTimer timer;

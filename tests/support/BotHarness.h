@@ -28,8 +28,18 @@ namespace Pterodisbot::BotTest {
 //! order in which the events were posted, like the application's own loop.
 bool waitUntil(const std::function<bool()> &predicate, int timeoutMs = 10000);
 
-//! Lets the event loop run for \a ms.
+//! Lets the event loop run for \a ms. Only for an observation window (see kQuietWindowMs):
+//! a test that waits for something to happen waits for it (waitUntil, QSignalSpy::wait).
 void spin(int ms);
+
+//! How long a test watches for something that must NOT happen ("no second answer", "no
+//! alert"). Such a window can only produce false passes, never false failures: a loaded
+//! machine shortens it in effect and may let a bug slip through, but never fails a correct
+//! bot. Prefer a deterministic end (a sentinel, a further finished cycle) where there is one.
+inline constexpr int kQuietWindowMs = 500;
+//! The limit of a wait for something the bot does on its own within a cycle or two: generous,
+//! because a loaded two-core machine (or a sanitizer build) is many times slower.
+inline constexpr int kSoonMs = 15000;
 
 #define BOT_VERIFY_SOON(expr, timeout)                                                             \
     QVERIFY2(::Pterodisbot::BotTest::waitUntil([&] { return bool(expr); }, timeout), #expr)

@@ -23,7 +23,7 @@ struct z_stream_s;
 namespace Pterodisbot::DiscordSimProbe {
 
 //! How long every wait of these tests may take.
-inline constexpr int waitMs = 5000;
+inline constexpr int waitMs = 10000;
 
 //! A bare gateway client: records every payload (inflating zlib-stream) and the close code.
 class GatewayClient

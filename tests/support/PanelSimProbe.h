@@ -87,7 +87,7 @@ protected:
     bool connectWings(const PterodisbotSim::PanelSimulator &sim, WingsProbe &probe,
                       const QString &id);
     //! Waits until \a event arrives among the events not yet taken.
-    static bool waitForEvent(WingsProbe &probe, const QString &event, int timeoutMs = 5000);
+    static bool waitForEvent(WingsProbe &probe, const QString &event, int timeoutMs = 10000);
 
 private:
     QNetworkAccessManager m_nam;

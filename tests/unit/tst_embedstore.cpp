@@ -8,6 +8,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTemporaryFile>
 #include <QTest>
 
 #include "../support/TestSupport.h"
@@ -511,6 +512,119 @@ private slots:
         QFETCH(QString, text);
         QFETCH(bool, valid);
         QCOMPARE(EmbedStore::isValidSnowflake(text), valid);
+    }
+
+    // A kill during save() where QSaveFile cannot use an unnamed file (O_TMPFILE) leaves its
+    // named temporary; load() deletes those, with or without a store next to them, and nothing
+    // a person may have put there.
+    void leftoverTemporariesAreDeletedAtLoad_data()
+    {
+        QTest::addColumn<bool>("withStore");
+        QTest::newRow("next to a store") << true;
+        QTest::newRow("killed during the first save") << false;
+    }
+    void leftoverTemporariesAreDeletedAtLoad()
+    {
+        QFETCH(bool, withStore);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(EmbedStore::fileName());
+        const QByteArray original =
+            TestSupport::readData(QStringLiteral("bot/embed_locations_valid.json"));
+        if (withStore)
+            QVERIFY(writeFile(path, original));
+        const QStringList leftovers{path + QStringLiteral(".AbCdEf"),
+                                    path + QStringLiteral(".lYeiVG")};
+        for (const QString &leftover : leftovers)
+            QVERIFY(writeFile(leftover, "{\n    \"1a2b3c4d\": {"));
+        const QStringList kept{path + QStringLiteral(".backup"), path + QStringLiteral(".BACKUP"),
+                               path + QStringLiteral(".corrupt-") + kStamp,
+                               path + QStringLiteral(".abC1eF"),
+                               dir.filePath(QStringLiteral("other.json.AbCdEf"))};
+        for (const QString &other : kept)
+            QVERIFY(writeFile(other, "mine"));
+        const QString directory = path + QStringLiteral(".DiRecT");
+        QVERIFY(QDir().mkpath(directory));
+
+        EmbedStore store(dir.path());
+        QLoggingCategory::setFilterRules(QStringLiteral("pterodisbot.*=true"));
+        s_logLines.clear();
+        const QtMessageHandler previous = qInstallMessageHandler(captureLog);
+        const EmbedStore::LoadReport report = store.load();
+        qInstallMessageHandler(previous);
+
+        QCOMPARE(report.removedTemporaries, leftovers);
+        QCOMPARE(report.status,
+                 withStore ? EmbedStore::LoadStatus::Loaded : EmbedStore::LoadStatus::Missing);
+        for (const QString &leftover : leftovers)
+            QVERIFY2(!QFile::exists(leftover), qPrintable(leftover));
+        for (const QString &other : kept)
+            QCOMPARE(readFile(other), QByteArray("mine"));
+        QVERIFY(QFileInfo(directory).isDir());
+        if (withStore)
+            QCOMPARE(readFile(path), original);
+        QCOMPARE(s_logLines.filter(QStringLiteral("left by interrupted saves")),
+                 QStringList{QStringLiteral("deleted 2 temporary files left by interrupted saves "
+                                            "of %1: %2")
+                                 .arg(path, leftovers.join(QStringLiteral(", ")))});
+
+        // Nothing left: nothing said.
+        s_logLines.clear();
+        qInstallMessageHandler(captureLog);
+        QVERIFY(store.load().removedTemporaries.isEmpty());
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(!s_logLines.isEmpty()); // the load's own line: the capture worked
+        QVERIFY(s_logLines.filter(QStringLiteral("interrupted")).isEmpty());
+    }
+
+    void saveTemporaryNames_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("temporary");
+        const QString stem = EmbedStore::fileName() + QLatin1Char('.');
+        QTest::newRow("mixed case") << stem + QStringLiteral("lYeiVG") << true;
+        QTest::newRow("one upper") << stem + QStringLiteral("abcdeF") << true;
+        QTest::newRow("a word") << stem + QStringLiteral("backup") << false;
+        QTest::newRow("a shouted word") << stem + QStringLiteral("BEFORE") << false;
+        QTest::newRow("digit") << stem + QStringLiteral("abC1eF") << false;
+        QTest::newRow("five") << stem + QStringLiteral("abCde") << false;
+        QTest::newRow("seven") << stem + QStringLiteral("abCdefG") << false;
+        QTest::newRow("other file") << QStringLiteral("config.ini.abCdeF") << false;
+        QTest::newRow("the store") << EmbedStore::fileName() << false;
+        QTest::newRow("corrupt copy") << stem + QStringLiteral("corrupt-20231114T221320Z") << false;
+        QTest::newRow("non-ASCII letter") << stem + QStringLiteral("abCde\u00e9") << false;
+    }
+    void saveTemporaryNames()
+    {
+        QFETCH(QString, name);
+        QFETCH(bool, temporary);
+        QCOMPARE(EmbedStore::isSaveTemporary(name), temporary);
+    }
+
+    // The names QSaveFile gives its temporaries come from the generator QTemporaryFile uses:
+    // six ASCII letters after the name and a dot. Nearly all mix both cases (2 in 64 do not:
+    // those are left alone, which loses nothing).
+    void qtTemporaryNamesAreRecognised()
+    {
+        QTemporaryDir dir;
+        const QString pattern = dir.filePath(EmbedStore::fileName() + QStringLiteral(".XXXXXX"));
+        int recognised = 0;
+        constexpr int samples = 200;
+        for (int i = 0; i < samples; ++i) {
+            QTemporaryFile file(pattern);
+            QVERIFY(file.open());
+            const QString name = QFileInfo(file.fileName()).fileName();
+            static const QRegularExpression shape(
+                QRegularExpression::escape(EmbedStore::fileName()) +
+                QStringLiteral("\\.[A-Za-z]{6}"));
+            QVERIFY2(shape.match(name).hasMatch() &&
+                         name.size() == EmbedStore::fileName().size() + 7,
+                     qPrintable(name));
+            if (EmbedStore::isSaveTemporary(name))
+                ++recognised;
+        }
+        // Expected about 194; below 170 is about impossible unless the generator changed.
+        QVERIFY2(recognised >= 170, qPrintable(QString::number(recognised)));
     }
 };
 

@@ -13,6 +13,7 @@
 #include <QWebSocketServer>
 
 #include "../support/TestSupport.h"
+#include "Clock.h"
 
 using namespace Pterodisbot;
 
@@ -138,6 +139,10 @@ private:
     int m_sessions = 0;
 };
 
+//! How long a test watches for a connection that must NOT be made. A loaded machine can only
+//! make it shorter in effect: it may let a bug pass unnoticed, never fail a correct gateway.
+constexpr int kQuietWindowMs = 50;
+
 GatewaySettings fastSettings()
 {
     GatewaySettings settings;
@@ -241,7 +246,7 @@ private slots:
         QCOMPARE(gateway.state(), Gateway::State::Stopped);
         QCOMPARE(stopped.size(), 1);
         QVERIFY(gateway.stopReason().contains(QStringLiteral("privileged")));
-        QTest::qWait(50);
+        QTest::qWait(kQuietWindowMs);
         QCOMPARE(server.connections.size(), 0);
     }
 
@@ -284,11 +289,13 @@ private slots:
         server.dispatch(QStringLiteral("A"), 2); // replayed twice, as a resume might
         server.dispatch(QStringLiteral("B"), 3);
         server.dispatch(QStringLiteral("C"), 4);
-        QTRY_COMPARE(dispatches.size(), 4);
-        QTest::qWait(50);
-        QCOMPARE(eventNames(dispatches), (QStringList{QStringLiteral("READY"), QStringLiteral("A"),
-                                                      QStringLiteral("B"), QStringLiteral("C")}));
-        QCOMPARE(gateway.lastSequence(), 4);
+        // A sentinel: the connection is ordered, so a duplicate would be delivered before it.
+        server.dispatch(QStringLiteral("D"), 5);
+        QTRY_COMPARE(dispatches.size(), 5);
+        QCOMPARE(eventNames(dispatches),
+                 (QStringList{QStringLiteral("READY"), QStringLiteral("A"), QStringLiteral("B"),
+                              QStringLiteral("C"), QStringLiteral("D")}));
+        QCOMPARE(gateway.lastSequence(), 5);
     }
 
     void typedSignals()
@@ -314,38 +321,54 @@ private slots:
 
     void firstHeartbeatIsJitteredAndCarriesTheSequence()
     {
+        // A long interval and a small jitter keep "jittered" (600 ms) far from "not jittered"
+        // (3000 ms) and from "jittered the wrong way" (2400 ms), so a loaded machine that
+        // delays the beat by a second still tells them apart.
+        constexpr int intervalMs = 3000;
+        constexpr double jitter = 0.2;
         ScriptedServer server;
-        server.heartbeatIntervalMs = 600;
+        server.heartbeatIntervalMs = intervalMs;
+        // X follows READY at once, long before the first beat is due.
+        connect(&server, &ScriptedServer::payload, &server, [&server](const QJsonObject &p) {
+            if (p.value(QStringLiteral("op")).toInt() == 2)
+                server.dispatch(QStringLiteral("X"), 2);
+        });
         Gateway gateway(fastSettings());
-        gateway.setRandomSource([] { return 0.5; });
+        gateway.setRandomSource([] { return jitter; });
         QSignalSpy ready(&gateway, &Gateway::ready);
         QElapsedTimer timer;
         timer.start();
         gateway.start(server.url());
-        QVERIFY(ready.wait(5000));
-        server.dispatch(QStringLiteral("X"), 2);
-        QTRY_COMPARE(server.sent(1).size(), 1);
+        QVERIFY(ready.wait(10000));
+        QTRY_COMPARE_WITH_TIMEOUT(server.sent(1).size(), 1, 10000);
         const qint64 first = timer.elapsed();
-        QVERIFY2(first >= 250 && first < 550, qPrintable(QString::number(first)));
+        QVERIFY2(first >= intervalMs * jitter * 0.9 && first < intervalMs * 2 / 3,
+                 qPrintable(QString::number(first)));
         QCOMPARE(server.sent(1).first().value(QStringLiteral("d")).toInt(), 2);
-        QTRY_COMPARE(server.sent(1).size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(server.sent(1).size(), 2, 10000);
         const qint64 second = timer.elapsed();
-        QVERIFY2(second - first >= 500, qPrintable(QString::number(second - first)));
+        QVERIFY2(second - first >= intervalMs * 0.9, qPrintable(QString::number(second - first)));
         QVERIFY(gateway.latencyMs() >= 0);
-        QCOMPARE(gateway.heartbeatIntervalMs(), 600);
+        QCOMPARE(gateway.heartbeatIntervalMs(), intervalMs);
     }
 
     void zombieClosesWith4000AndResumes()
     {
         ScriptedServer server;
-        server.heartbeatIntervalMs = 100;
+        server.heartbeatIntervalMs = 500;
         server.ack = false;
+        connect(&server, &ScriptedServer::payload, &server, [&server](const QJsonObject &p) {
+            const int op = p.value(QStringLiteral("op")).toInt();
+            if (op == 2) // X follows READY at once, before the beat that finds the zombie
+                server.dispatch(QStringLiteral("X"), 2);
+            else if (op == 6) // the new connection lives: no second zombie while we look
+                server.ack = true;
+        });
         Gateway gateway(fastSettings());
         gateway.setRandomSource([] { return 0.0; });
         QSignalSpy ready(&gateway, &Gateway::ready);
         gateway.start(server.url());
         QVERIFY(ready.wait(5000));
-        server.dispatch(QStringLiteral("X"), 2);
         QTRY_COMPARE(server.connections.size(), 2);
         QTRY_COMPARE(server.connections.first()->clientCloseCode, 4000);
         QTRY_COMPARE(server.sent(6).size(), 1);
@@ -367,7 +390,8 @@ private slots:
         QVERIFY(ready.wait(5000));
         server.sendOp(7);
         QTRY_COMPARE(server.sent(6).size(), 1);
-        QCOMPARE(server.connections.first()->clientCloseCode, 4000);
+        // The old socket's close may be seen after the new connection's RESUME.
+        QTRY_COMPARE(server.connections.first()->clientCloseCode, 4000);
     }
 
     void stopCloseCodes_data()
@@ -395,9 +419,16 @@ private slots:
         // Starting again resumes a kept session and identifies otherwise.
         gateway.start(server.url());
         QTRY_COMPARE(server.connections.size(), 2);
-        QTRY_COMPARE(server.connections.last()->received.size(), 1);
-        QCOMPARE(server.connections.last()->received.first().value(QStringLiteral("op")).toInt(),
-                 keep ? 6 : 2);
+        // The first payload that is not a heartbeat: a heartbeat may come before or after it
+        // (its first beat is jittered, IDENTIFY may wait for the identify gap).
+        const auto opening = [&server] {
+            for (const QJsonObject &payload : std::as_const(server.connections.last()->received))
+                if (payload.value(QStringLiteral("op")).toInt() != 1)
+                    return payload.value(QStringLiteral("op")).toInt();
+            return -1;
+        };
+        QTRY_VERIFY(opening() >= 0);
+        QCOMPARE(opening(), keep ? 6 : 2);
     }
 
     void helloTimeoutReconnects()
@@ -508,8 +539,9 @@ private slots:
         QCOMPARE(refused.size(), 3);
         QVERIFY(gateway.sendEvent(
             3, QJsonObject{{QStringLiteral("status"), QStringLiteral("online")}}));
+        // The accepted event went out after the refused ones on an ordered connection: had one
+        // of them been sent (or queued), it would have arrived before it.
         QTRY_COMPARE(server.sent(3).size(), 1);
-        QTest::qWait(50);
         for (const QJsonObject &payload : server.last().received)
             QVERIFY(QJsonDocument(payload).toJson(QJsonDocument::Compact).size() <= 4096);
     }
@@ -521,21 +553,25 @@ private slots:
         GatewaySettings settings = fastSettings();
         settings.sendLimit = 3; // IDENTIFY takes one of them
         settings.sendWindowMs = 600;
-        Gateway gateway(settings);
+        // The limiter's window runs on this clock: it only passes when the test says so, while
+        // heartbeats keep their real timer.
+        ManualClock clock;
+        Gateway gateway(settings, &clock);
         QSignalSpy ready(&gateway, &Gateway::ready);
         // Queued before READY: sent once the session is ready.
         gateway.start(server.url());
         for (int i = 0; i < 4; ++i)
             QVERIFY(gateway.sendEvent(3, QJsonObject{{QStringLiteral("n"), i}}));
         QVERIFY(ready.wait(5000));
-        QElapsedTimer timer;
-        timer.start();
         QTRY_COMPARE(server.sent(3).size(), 2);
         QCOMPARE(gateway.queuedEvents(), 2);
+        // Heartbeats pass the full limiter while the window holds the events back.
         const int heartbeatsBefore = int(server.sent(1).size());
-        QTRY_COMPARE_WITH_TIMEOUT(server.sent(3).size(), 4, 5000);
-        QVERIFY2(timer.elapsed() >= 450, qPrintable(QString::number(timer.elapsed())));
-        QVERIFY(int(server.sent(1).size()) >= heartbeatsBefore + 5);
+        QTRY_VERIFY_WITH_TIMEOUT(int(server.sent(1).size()) >= heartbeatsBefore + 5, 10000);
+        QCOMPARE(server.sent(3).size(), 2);
+        QCOMPARE(gateway.queuedEvents(), 2);
+        clock.advance(settings.sendWindowMs);
+        QTRY_COMPARE_WITH_TIMEOUT(server.sent(3).size(), 4, 10000);
         QList<int> order;
         for (const QJsonObject &p : server.sent(3))
             order << p.value(QStringLiteral("d")).toObject().value(QStringLiteral("n")).toInt();

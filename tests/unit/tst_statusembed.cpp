@@ -1,6 +1,8 @@
 #include "bot/CustomId.h"
 #include "bot/ServerStatusMenu.h"
 #include "bot/StatusEmbed.h"
+#include "discord/Markdown.h"
+#include "discord/MessageLimits.h"
 #include "StatusFixtures.h"
 
 #include <QJsonArray>
@@ -278,6 +280,164 @@ private slots:
         QCOMPARE(totals.unreachable, 1);
         QCOMPARE(totals.other, 1);
         QVERIFY(ServerStatusMenu::totalsLine(totals).contains(QStringLiteral("**2** running")));
+    }
+
+    // Text from the panel shows literally where Discord renders Markdown: every construct is
+    // escaped, ordinary names are left as they are.
+    void literalMarkdown_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        // clang-format off
+        QTest::newRow("ordinary") << "Valheim Vikings (0 = unlimited), v1.2" << "Valheim Vikings (0 = unlimited), v1.2";
+        QTest::newRow("masked link") << "[Click](http://evil.example)" << R"(\[Click](http\://evil.example))";
+        QTest::newRow("bold everyone") << "**@everyone**" << R"(\*\*\@everyone\*\*)";
+        QTest::newRow("role mention") << "<@&123>" << R"(\<\@&123>)";
+        QTest::newRow("user mention") << "<@123> and <#456>" << R"(\<\@123> and \<#456>)";
+        QTest::newRow("here") << "@here" << R"(\@here)";
+        QTest::newRow("code") << "`x` ```y```" << R"(\`x\` \`\`\`y\`\`\`)";
+        QTest::newRow("spoiler") << "||spoiler||" << R"(\|\|spoiler\|\|)";
+        QTest::newRow("underline strike") << "__a__ ~~b~~" << R"(\_\_a\_\_ \~\~b\~\~)";
+        QTest::newRow("heading") << "# heading" << R"(\# heading)";
+        QTest::newRow("heading after spaces") << "  ### h" << R"(  \### h)";
+        QTest::newRow("hash inside") << "Server #2" << "Server #2";
+        QTest::newRow("quote") << ">>> quote" << R"(\>>> quote)";
+        QTest::newRow("subtext") << "-# small" << R"(\-# small)";
+        QTest::newRow("dash inside") << "my-server" << "my-server";
+        QTest::newRow("ordered list") << "1. first" << R"(1\. first)";
+        QTest::newRow("version inside") << "MC 1.20" << "MC 1.20";
+        QTest::newRow("backslash") << R"(C:\games\)" << R"(C:\\games\\)";
+        QTest::newRow("timestamp and emoji") << "<t:1:R> <:x:1>" << R"(\<t:1:R> \<:x:1>)";
+        QTest::newRow("newlines become spaces") << "a\n# b\r\nc\rd" << "a # b c d";
+        QTest::newRow("controls removed") << QStringLiteral("a") + QChar(0) + u'b' + QChar(7) + u'c' + QChar(0x9B) + u'\t' + u'x' << "abc x";
+        QTest::newRow("bidi and zero-width removed") << QStringLiteral("\u202Eevil\u202C\u200B@\u2066x\u2069\uFEFF") << QStringLiteral(R"(evil\@x)");
+        QTest::newRow("joiners kept") << QStringLiteral("👩\u200D💻") << QStringLiteral("👩\u200D💻");
+        QTest::newRow("lone surrogate") << QString(QChar(0xD800)) + QStringLiteral("x") << QStringLiteral("\uFFFDx");
+        // clang-format on
+    }
+    void literalMarkdown()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        QCOMPARE(Markdown::literal(text), expected);
+    }
+
+    void literalLinesKeepsBreaksAndEscapesEachLine()
+    {
+        QCOMPARE(Markdown::literalLines(QStringLiteral("one\r\n# two\n> three\u2028- four")),
+                 QStringLiteral("one\n\\# two\n\\> three\n\\- four"));
+    }
+
+    // Select labels and footers are plain text: a backslash would show, so nothing is escaped.
+    void plainOnlyRemovesControls()
+    {
+        QCOMPARE(Markdown::plain(QStringLiteral("**@everyone**\n[x](http://y)\u202E")),
+                 QStringLiteral("**@everyone** [x](http://y)"));
+    }
+
+    void codeSpanOnlyWithoutBackticks()
+    {
+        QCOMPARE(Markdown::code(QStringLiteral("mc.example.com:25565")),
+                 QStringLiteral("`mc.example.com:25565`"));
+        QCOMPARE(Markdown::code(QStringLiteral("a`b <@1>")), QStringLiteral(R"(a\`b \<\@1>)"));
+    }
+
+    // A cut keeps the limit, ends with "…" and never leaves half an escape or half a pair.
+    void literalCutKeepsEscapesAndPairs_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("limit");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("fits") << "abc" << 3 << "abc";
+        QTest::newRow("plain cut") << "abcdef" << 4 << "abc…";
+        QTest::newRow("escape not split") << "ab*cd" << 4 << "ab…";
+        QTest::newRow("escape kept whole") << "ab*cd" << 5 << R"(ab\*…)";
+        QTest::newRow("pair not split") << QStringLiteral("a😀b") << 3 << "a…";
+        QTest::newRow("zero") << "abc" << 0 << "";
+    }
+    void literalCutKeepsEscapesAndPairs()
+    {
+        QFETCH(QString, text);
+        QFETCH(int, limit);
+        QFETCH(QString, expected);
+        const QString cut = Markdown::literal(text, limit);
+        QCOMPARE(cut, expected);
+        QVERIFY(cut.size() <= limit);
+    }
+
+    // The last line of defence: MessageLimits' own cut does not leave a lone backslash either.
+    void messageLimitsCutDoesNotSplitAnEscape()
+    {
+        const QString escaped = Markdown::literal(QString(300, QLatin1Char('*')));
+        QCOMPARE(escaped.size(), 600);
+        for (int limit = 250; limit <= 260; ++limit) {
+            const QString cut = MessageLimits::truncated(escaped, limit);
+            QVERIFY(cut.size() <= limit);
+            QVERIFY(cut.endsWith(QStringLiteral("\\*…")));
+        }
+        QCOMPARE(MessageLimits::truncated(QStringLiteral(R"(ab\\cd)"), 5),
+                 QStringLiteral(R"(ab\\…)"));
+    }
+
+    // The embed shows the panel's hostile text literally and within Discord's limits.
+    void hostileServerTextIsLiteral()
+    {
+        StatusView view;
+        view.server = TestSupport::survivalServer();
+        view.server.name = QStringLiteral("**@everyone** [Click](http://evil.example)\n# x");
+        view.server.description = QStringLiteral("<@&123> ||spoiler||\n> quote");
+        view.server.node = QStringLiteral("`node`");
+        view.sample = TestSupport::survivalSample(PowerState::Running);
+        const QJsonObject embed = StatusEmbed::message(view)
+                                      .toJson()
+                                      .value(QStringLiteral("embeds"))
+                                      .toArray()
+                                      .at(0)
+                                      .toObject();
+        QCOMPARE(embed.value(QStringLiteral("title")).toString(),
+                 QStringLiteral(R"(\*\*\@everyone\*\* \[Click](http\://evil.example) # x)"));
+        QCOMPARE(embed.value(QStringLiteral("description")).toString(),
+                 QStringLiteral("\\<\\@&123> \\|\\|spoiler\\|\\|\n\\> quote"));
+        bool nodeSeen = false;
+        for (const QJsonValue &field : embed.value(QStringLiteral("fields")).toArray()) {
+            if (field[QStringLiteral("name")].toString() == QLatin1String("Node")) {
+                QCOMPARE(field[QStringLiteral("value")].toString(), QStringLiteral(R"(\`node\`)"));
+                nodeSeen = true;
+            }
+        }
+        QVERIFY(nodeSeen);
+
+        view.server.name = QString(500, QLatin1Char('_'));
+        view.server.identifier = QStringLiteral("1a7c/../x");
+        const QJsonObject longEmbed = StatusEmbed::message(view)
+                                          .toJson()
+                                          .value(QStringLiteral("embeds"))
+                                          .toArray()
+                                          .at(0)
+                                          .toObject();
+        const QString title = longEmbed.value(QStringLiteral("title")).toString();
+        QVERIFY(title.size() <= MessageLimits::EmbedTitle);
+        QVERIFY(title.endsWith(QStringLiteral("\\_…")));
+        QCOMPARE(StatusEmbed::chartFileName(view.server.identifier),
+                 QStringLiteral("1a7c____x_status.png"));
+    }
+
+    // Select labels are plain text (no escapes) but without line breaks and within 100.
+    void menuLabelsArePlainAndShort()
+    {
+        const QString name = QStringLiteral("**@everyone**\n") + QString(200, QLatin1Char('x'));
+        const Message message = ServerStatusMenu::build(
+            {{QStringLiteral("00000001"), name, DisplayState::Running, {}}}, 0);
+        const QJsonObject option =
+            message.toJson()
+                .value(QStringLiteral("components"))
+                .toArray()
+                .at(0)[QStringLiteral("components")][0][QStringLiteral("options")][0]
+                .toObject();
+        const QString label = option.value(QStringLiteral("label")).toString();
+        QVERIFY(label.startsWith(QStringLiteral("**@everyone** xxx")));
+        QCOMPARE(label.size(), MessageLimits::SelectOptionText);
+        QVERIFY(!label.contains(QLatin1Char('\n')));
     }
 };
 

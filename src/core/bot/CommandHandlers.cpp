@@ -12,6 +12,7 @@
 #include "config/DiscordLocales.h"
 #include "discord/DiscordError.h"
 #include "discord/InteractionResponder.h"
+#include "discord/Markdown.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
 
@@ -60,8 +61,15 @@ QString listFailureText(const ApiError &error, const Wording &wording)
         .arg(StatusEmbed::unreachableText(error, wording));
 }
 
-QString postFailureText(const QString &name, const ApiError &error, const Wording &wording)
+//! \a name (the panel's) as a reply quotes it: literally, and not too long.
+QString quoted(const QString &name)
 {
+    return Markdown::literal(name, StatusEmbed::NameInTextLength);
+}
+
+QString postFailureText(const QString &rawName, const ApiError &error, const Wording &wording)
+{
+    const QString name = quoted(rawName);
     const int code = discordCode(error);
     //: Discord's names of the permissions (Send Messages, Embed Links, Attach Files) are as your
     //: language's Discord client shows them.
@@ -79,7 +87,8 @@ QString postFailureText(const QString &name, const ApiError &error, const Wordin
             .arg(name);
     //: %2 is Discord's own message, in English.
     return wording.translate("CommandHandlers", "The status of **%1** could not be posted: %2")
-        .arg(name, error.message.isEmpty() ? ApiError::kindName(error.kind) : error.message);
+        .arg(name, error.message.isEmpty() ? ApiError::kindName(error.kind)
+                                           : Markdown::literal(error.message));
 }
 
 //! A command's description in every Discord locale whose catalog translates \a source.
@@ -300,7 +309,7 @@ QCoro::Task<InteractionAnswer> CommandHandlers::handleSelect(Admitted admitted, 
     co_return reply(
         wording
             .translate("CommandHandlers", "Posted the status of **%1** here; it updates by itself.")
-            .arg(name));
+            .arg(quoted(name)));
 }
 
 void CommandHandlers::EmbedTally::add(const EmbedPublisher::Result &result)

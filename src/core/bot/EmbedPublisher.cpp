@@ -230,6 +230,10 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::post(QString serverId, QStri
         co_return result;
     }
     result.location = EmbedLocation{channelId, sent.value.id};
+    // Another post of this server may have finished while this one was under way (two picks
+    // at once, in one channel or two): both deleted the same old message, so the one that
+    // finishes last is kept and the other is deleted, or it would stay behind untracked.
+    const std::optional<EmbedLocation> overtaken = m_context->store->lookup(serverId);
     m_context->store->track(serverId, result.location);
     remember(serverId, sent.value, rendered);
     saveStore();
@@ -237,6 +241,15 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::post(QString serverId, QStri
     qCInfo(lcBot).noquote() << "posted the embed of" << m_context->state.nameOf(serverId)
                             << "in channel" << channelId << "as message" << sent.value.id;
     emit embedPosted(serverId, channelId, sent.value.id);
+    if (overtaken && *overtaken != result.location) {
+        qCInfo(lcBot).noquote() << "deleting the embed of" << m_context->state.nameOf(serverId)
+                                << "posted at the same time as message" << overtaken->messageId;
+        const ApiError gone = co_await deleteMessage(*overtaken);
+        if (gone && !isGone(gone)) {
+            qCWarning(lcBot).noquote() << "could not delete the embed message"
+                                       << overtaken->messageId << ":" << gone.toString();
+        }
+    }
     co_return result;
 }
 
@@ -347,8 +360,26 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::repost(QString serverId, Emb
         co_return Result{Outcome::Failed, cancelled()};
     qCInfo(lcBot).noquote() << "the embed of" << context.state.nameOf(serverId)
                             << "is too old to edit often (30046): posting it again";
-    const Rendered rendered = render(serverId, false);
     Result result;
+    // The old message goes first, as in post(). Deleted after the new one was posted, a kill
+    // or a failed delete in between would leave it behind as a frozen duplicate that nothing
+    // tracks; deleted first, the store points at a message that is gone until the new one
+    // exists, and the next cycle finds it gone and posts it again (tst_killsafety).
+    const ApiError deleted = co_await deleteMessage(old);
+    if (!self)
+        co_return result;
+    if (deleted && !isGone(deleted)) {
+        qCWarning(lcBot).noquote() << "could not delete the old embed message" << old.messageId
+                                   << "to post it again:" << deleted.toString();
+        context.policy.forget(serverId);
+        result.error = deleted;
+        result.outcome = isPermissionProblem(deleted) ? Outcome::Refused : Outcome::Failed;
+        co_return result;
+    }
+    rest = context.rest;
+    if (!rest)
+        co_return Result{Outcome::Failed, cancelled()};
+    const Rendered rendered = render(serverId, false);
     result.chartRendered = rendered.chartRendered;
     result.imageUploaded = rendered.imageUploaded;
     beginWrite();
@@ -375,12 +406,6 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::repost(QString serverId, Emb
     result.outcome = Outcome::Reposted;
     emit embedPosted(serverId, old.channelId, sent.value.id);
     emit embedEdited(serverId, reason);
-    // The old message would otherwise stay behind as a frozen duplicate.
-    const ApiError deleted = co_await deleteMessage(old);
-    if (deleted && !isGone(deleted)) {
-        qCWarning(lcBot).noquote() << "could not delete the old embed message" << old.messageId
-                                   << ":" << deleted.toString();
-    }
     co_return result;
 }
 

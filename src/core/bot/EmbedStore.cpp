@@ -166,6 +166,7 @@ EmbedStore::LoadReport EmbedStore::load()
 {
     LoadReport report;
     report.file = m_filePath;
+    report.removedTemporaries = removeSaveTemporaries();
     m_loaded = false;
     m_blockedReason.clear();
     m_dirty = false;
@@ -233,6 +234,59 @@ QString EmbedStore::moveAside(QString *error)
         return {};
     }
     return target;
+}
+
+bool EmbedStore::isSaveTemporary(QStringView name)
+{
+    const QString stem = fileName() + QLatin1Char('.');
+    if (name.size() != stem.size() + 6 || !name.startsWith(stem))
+        return false;
+    bool lower = false;
+    bool upper = false;
+    for (const QChar c : name.mid(stem.size())) {
+        lower = lower || (c >= u'a' && c <= u'z');
+        upper = upper || (c >= u'A' && c <= u'Z');
+        if (!(c >= u'a' && c <= u'z') && !(c >= u'A' && c <= u'Z'))
+            return false;
+    }
+    return lower && upper;
+}
+
+QStringList EmbedStore::removeSaveTemporaries() const
+{
+    // A temporary is never the committed state: the file next to it is the last complete save
+    // (or there was none), so deleting it loses nothing. Only one bot may use a data directory,
+    // so none of them belongs to a save in progress.
+    const QFileInfo store(m_filePath);
+    const QDir dir = store.absoluteDir();
+    QStringList removed;
+    const QFileInfoList candidates =
+        dir.entryInfoList({fileName() + QStringLiteral(".??????")},
+                          QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDir::Name);
+    for (const QFileInfo &candidate : candidates) {
+        if (!isSaveTemporary(candidate.fileName()))
+            continue;
+        QFile file(candidate.absoluteFilePath());
+        if (file.remove()) {
+            removed.append(candidate.absoluteFilePath());
+        } else {
+            qCWarning(lcBot).noquote()
+                << QStringLiteral("cannot delete %1, left by an interrupted save: %2")
+                       .arg(candidate.absoluteFilePath(), file.errorString());
+        }
+    }
+    if (!removed.isEmpty()) {
+        const QStringList examples = removed.mid(0, kSkippedLogged);
+        QString text =
+            QStringLiteral("deleted %1 temporary %2 left by interrupted saves of %3: %4")
+                .arg(removed.size())
+                .arg(removed.size() == 1 ? QStringLiteral("file") : QStringLiteral("files"),
+                     m_filePath, examples.join(QStringLiteral(", ")));
+        if (removed.size() > examples.size())
+            text += QStringLiteral(" and %1 more").arg(removed.size() - examples.size());
+        qCInfo(lcBot).noquote() << text;
+    }
+    return removed;
 }
 
 EmbedStore::ImportReport EmbedStore::importLegacy(const QString &legacyFile)

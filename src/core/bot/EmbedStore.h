@@ -24,7 +24,10 @@ struct EmbedLocation
 //! The tracked status embeds, persisted in `embed_locations.json` of the data directory in the
 //! Python bot's format: `{"<server id>": {"channel_id": "...", "message_id": "..."}}`.
 //!
-//! Writes are atomic (QSaveFile). A file that cannot be parsed is moved aside to
+//! Writes are atomic (QSaveFile): a kill leaves the old file or the new one, never a torn one.
+//! Where the file system has no unnamed temporary files (O_TMPFILE), a kill during a save
+//! leaves QSaveFile's `embed_locations.json.XXXXXX` behind; load() deletes such leftovers. A
+//! file that cannot be parsed is moved aside to
 //! `embed_locations.json.corrupt-<UTC timestamp>` before anything else is written, and a file
 //! that could not be read (or was never loaded) is never overwritten. Entries with bad values
 //! are skipped and counted in the report, which names a few of them; the good ones are kept.
@@ -62,6 +65,8 @@ public:
         QString movedTo;
         //! Human explanation for Corrupt / Unreadable.
         QString error;
+        //! Temporary files of interrupted saves that load() deleted (full paths).
+        QStringList removedTemporaries;
 
         //! The outcome in one line, as load() logs it: a count and at most kSkippedLogged
         //! examples of skipped entries, however many the file had.
@@ -89,7 +94,8 @@ public:
     QString filePath() const { return m_filePath; }
 
     //! Replaces the in-memory entries with the file's. Not dirty afterwards. Logs the report's
-    //! summary() once, so callers need not log it again.
+    //! summary() once, so callers need not log it again. First deletes the temporary files
+    //! that interrupted saves left (see isSaveTemporary()) and logs them in one line.
     LoadReport load();
 
     //! Imports the Python bot's `embed/embed_locations.json` at \a legacyFile, only when our
@@ -131,6 +137,10 @@ public:
 
     //! A Discord snowflake: 1..20 decimal digits fitting in 64 bits, not 0.
     static bool isValidSnowflake(QStringView text);
+    //! \a name is the form of QSaveFile's temporary of the store: fileName(), a dot and six
+    //! random letters. Six letters of one case are not taken for one: they may be a person's
+    //! `embed_locations.json.backup`, and QSaveFile's mix both cases 62 times out of 64.
+    static bool isSaveTemporary(QStringView name);
 
 signals:
     //! Emitted after every mutation (not after load()).
@@ -142,6 +152,7 @@ private:
     void setEntries(QHash<QString, EmbedLocation> entries);
     void markChanged();
     QString moveAside(QString *error);
+    QStringList removeSaveTemporaries() const;
 
     QString m_filePath;
     Clock *m_clock;

@@ -1,15 +1,39 @@
 #include "OutageAlerts.h"
 
+#include "bot/StatusEmbed.h"
+#include "discord/Markdown.h"
 #include "logging.h"
 
 namespace Pterodisbot {
 
 namespace {
 
-//! \a alert with its English line, for the log and the admin window.
+//! The line of \a alert naming the server \a name as given.
+QString line(const OutageAlerts::Alert &alert, const QString &name, const Wording &wording)
+{
+    switch (alert.kind) {
+    case OutageAlerts::Alert::Kind::Crash:
+        return wording.translate("OutageAlerts", "%1 went offline unexpectedly").arg(name);
+    case OutageAlerts::Alert::Kind::Recovery:
+        //: %1 the server, %2 how long it was down ("3 min 12 s").
+        return wording.translate("OutageAlerts", "%1 is back after %2")
+            .arg(name, OutageAlerts::formatDuration(alert.downtimeMs, wording));
+    case OutageAlerts::Alert::Kind::PanelUnreachable:
+        return wording.translate("OutageAlerts", "The panel is unreachable; server states are "
+                                                 "unknown until it answers again");
+    case OutageAlerts::Alert::Kind::PanelRecovered:
+        //: %1 how long the panel was unreachable ("3 min 12 s").
+        return wording.translate("OutageAlerts", "The panel is reachable again after %1")
+            .arg(OutageAlerts::formatDuration(alert.downtimeMs, wording));
+    }
+    return {};
+}
+
+//! \a alert with its English line, for the log and the admin window: the name as it is, since
+//! neither renders Markdown.
 OutageAlerts::Alert withText(OutageAlerts::Alert alert)
 {
-    alert.text = OutageAlerts::text(alert, Wording());
+    alert.text = line(alert, alert.serverName, Wording());
     return alert;
 }
 
@@ -136,23 +160,7 @@ void OutageAlerts::forget(const QString &serverId)
 
 QString OutageAlerts::text(const Alert &alert, const Wording &wording)
 {
-    switch (alert.kind) {
-    case Alert::Kind::Crash:
-        return wording.translate("OutageAlerts", "%1 went offline unexpectedly")
-            .arg(alert.serverName);
-    case Alert::Kind::Recovery:
-        //: %1 the server, %2 how long it was down ("3 min 12 s").
-        return wording.translate("OutageAlerts", "%1 is back after %2")
-            .arg(alert.serverName, formatDuration(alert.downtimeMs, wording));
-    case Alert::Kind::PanelUnreachable:
-        return wording.translate("OutageAlerts", "The panel is unreachable; server states are "
-                                                 "unknown until it answers again");
-    case Alert::Kind::PanelRecovered:
-        //: %1 how long the panel was unreachable ("3 min 12 s").
-        return wording.translate("OutageAlerts", "The panel is reachable again after %1")
-            .arg(formatDuration(alert.downtimeMs, wording));
-    }
-    return {};
+    return line(alert, Markdown::literal(alert.serverName, StatusEmbed::NameInTextLength), wording);
 }
 
 QString OutageAlerts::formatDuration(qint64 ms, const Wording &wording)

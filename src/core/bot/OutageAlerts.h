@@ -82,7 +82,8 @@ public:
     Settings settings() const { return m_settings; }
     void setSettings(Settings settings);
 
-    //! The line of \a alert in \a wording's language.
+    //! The line of \a alert in \a wording's language, as the alert channel shows it: the
+    //! server's name literally (Markdown::literal()), never as formatting or a mention.
     static QString text(const Alert &alert, const Wording &wording);
     //! "45 s", "3 min 12 s", "2 h 5 min", "3 d 4 h"; "less than 1 s" below a second.
     static QString formatDuration(qint64 ms, const Wording &wording = {});

@@ -7,6 +7,8 @@
 #include "bot/EmbedPublisher.h"
 #include "bot/EmbedStore.h"
 #include "bot/SampleIntake.h"
+#include "bot/StatusEmbed.h"
+#include "discord/Markdown.h"
 #include "logging.h"
 #include "pterodactyl/PanelClient.h"
 
@@ -27,9 +29,16 @@ QString verb(CustomId::PowerAction action)
     return QStringLiteral("restart");
 }
 
-//! "Start sent to **Survival**" without the end of the sentence.
-QString sentHead(CustomId::PowerAction action, const QString &name, const Wording &wording)
+//! \a name (the panel's) as a sentence of a reply quotes it: literally, and not too long.
+QString quoted(const QString &name)
 {
+    return Markdown::literal(name, StatusEmbed::NameInTextLength);
+}
+
+//! "Start sent to **Survival**" without the end of the sentence.
+QString sentHead(CustomId::PowerAction action, const QString &rawName, const Wording &wording)
+{
+    const QString name = quoted(rawName);
     switch (action) {
     case CustomId::PowerAction::Start:
         return wording.translate("PowerButtons", "Start sent to **%1**").arg(name);
@@ -126,7 +135,8 @@ QString PowerButtons::failureText(CustomId::PowerAction action, const QString &n
                                                     "(suspended, installing or transferring)");
         } else {
             //: %1 is the panel's own message, in the panel's language.
-            why = wording.translate("PowerButtons", "the panel says: %1").arg(error.message);
+            why = wording.translate("PowerButtons", "the panel says: %1")
+                      .arg(Markdown::literal(error.message));
         }
         break;
     case ApiError::Kind::DaemonUnreachable:
@@ -150,7 +160,8 @@ QString PowerButtons::failureText(CustomId::PowerAction action, const QString &n
         why = wording.translate("PowerButtons", "the panel is not answering");
         break;
     default:
-        why = error.message.isEmpty() ? ApiError::kindName(error.kind) : error.message;
+        why = error.message.isEmpty() ? ApiError::kindName(error.kind)
+                                      : Markdown::literal(error.message);
         break;
     }
     QString text;
@@ -168,7 +179,7 @@ QString PowerButtons::failureText(CustomId::PowerAction action, const QString &n
         text = wording.translate("PowerButtons", "Could not restart **%1**: %2");
         break;
     }
-    return text.arg(name, endedSentence(why));
+    return text.arg(quoted(name), endedSentence(why));
 }
 
 QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId id)
@@ -213,13 +224,15 @@ QCoro::Task<InteractionAnswer> PowerButtons::handle(Admitted admitted, CustomId 
             << "address of" << name << "shown to user" << interaction.userId;
         if (address.isEmpty())
             co_return InteractionAnswer::ephemeralText(
-                wording.translate("PowerButtons", "No address is known for **%1**.").arg(name));
+                wording.translate("PowerButtons", "No address is known for **%1**.")
+                    .arg(quoted(name)));
         co_return InteractionAnswer::ephemeralText(
-            QStringLiteral("🌐 **%1**: `%2`").arg(name, address));
+            QStringLiteral("🌐 **%1**: %2").arg(quoted(name), Markdown::code(address)));
     }
 
     const CustomId::PowerAction action = id.powerAction();
-    const PowerCooldown::Result cooldown = context.cooldown.tryAcquire(serverId, name, wording);
+    const PowerCooldown::Result cooldown =
+        context.cooldown.tryAcquire(serverId, quoted(name), wording);
     if (!cooldown)
         co_return refuse(QStringLiteral("cooldown"), cooldown.message);
     if (!context.panel) {

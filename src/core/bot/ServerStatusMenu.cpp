@@ -3,6 +3,8 @@
 #include <algorithm>
 
 #include "bot/CustomId.h"
+#include "discord/Markdown.h"
+#include "discord/MessageLimits.h"
 
 namespace Pterodisbot {
 
@@ -104,12 +106,15 @@ Message build(const QList<ServerListEntry> &entries, int page, const Wording &wo
     for (int i = first; i < std::min(count, first + PageSize); ++i) {
         const ServerListEntry &entry = entries.at(i);
         SelectOption option;
-        option.label = entry.name.isEmpty() ? entry.identifier : entry.name;
+        // Labels are plain text in Discord (no Markdown): only controls and length matter.
+        option.label = Markdown::plain(entry.name.isEmpty() ? entry.identifier : entry.name,
+                                       MessageLimits::SelectOptionText);
         option.value = entry.identifier;
         option.emoji = StatusEmbed::emoji(entry.state);
-        option.description = entry.detail.isEmpty()
-                                 ? StatusEmbed::stateLabel(entry.state, Server{}, wording)
-                                 : entry.detail;
+        option.description = Markdown::plain(
+            entry.detail.isEmpty() ? StatusEmbed::stateLabel(entry.state, Server{}, wording)
+                                   : entry.detail,
+            MessageLimits::SelectOptionText);
         select.options << option;
     }
     message.components << ActionRow::ofSelect(select);

@@ -2,6 +2,8 @@
 
 #include "bot/CustomId.h"
 #include "bot/OutageAlerts.h"
+#include "discord/Markdown.h"
+#include "discord/MessageLimits.h"
 
 namespace Pterodisbot {
 
@@ -197,17 +199,21 @@ Embed embed(const StatusView &view)
     const Wording &wording = view.wording;
     const DisplayState state = displayState(view);
     Embed embed;
-    embed.title = server.name.isEmpty() ? server.identifier : server.name;
-    embed.description = server.description;
+    // The panel's text is its owner's: shown as typed, never as Markdown, a link or a mention.
+    embed.title = Markdown::literal(server.name.isEmpty() ? server.identifier : server.name,
+                                    MessageLimits::EmbedTitle);
+    embed.description = Markdown::literalLines(server.description, MessageLimits::EmbedDescription);
     embed.color = colour(state);
     embed.timestamp = view.updatedAt;
     //: Footer of the status embed, before Discord's own time stamp; %1 is the server's id.
-    embed.footerText = wording.translate("StatusEmbed", "Last update · %1").arg(server.identifier);
+    embed.footerText = wording.translate("StatusEmbed", "Last update · %1")
+                           .arg(Markdown::plain(server.identifier));
 
     embed.addField(wording.translate("StatusEmbed", "State"),
                    emoji(state) + QLatin1Char(' ') + stateLabel(state, server, wording), true);
     if (!server.node.isEmpty())
-        embed.addField(wording.translate("StatusEmbed", "Node"), server.node, true);
+        embed.addField(wording.translate("StatusEmbed", "Node"),
+                       Markdown::literal(server.node, MessageLimits::EmbedFieldValue), true);
 
     if (state == DisplayState::Unreachable) {
         QString text = unreachableText(view.unreachableError, wording);
@@ -285,7 +291,14 @@ Message message(const StatusView &view)
 
 QString chartFileName(const QString &identifier)
 {
-    return identifier + QStringLiteral("_status.png");
+    // The identifier comes from the panel; Discord rewrites other characters of a file name,
+    // and "attachment://" would then point at nothing.
+    QString name = identifier.left(MessageLimits::CustomIdMax);
+    for (QChar &c : name) {
+        if (!(c.isLetterOrNumber() && c.unicode() < 0x80) && c != u'-' && c != u'_')
+            c = u'_';
+    }
+    return name + QStringLiteral("_status.png");
 }
 
 QString unreachableText(const ApiError &error, const Wording &wording)

@@ -50,6 +50,9 @@ struct StatusView
 
 //! Builds the public status embed of one server and the buttons under it.
 //!
+//! The server's name, description and node are the panel owner's text: they are shown literally
+//! (Markdown::literal()), never as formatting, links or mentions.
+//!
 //! The embed never contains the server's address (allocations): the message is public, the
 //! address is revealed only ephemerally by Show Address to the control role. Colours: running
 //! green, starting/stopping amber, offline red, everything else grey.
@@ -59,6 +62,9 @@ inline constexpr qint64 ColourRunning = 0x57F287;
 inline constexpr qint64 ColourTransition = 0xFEE75C;
 inline constexpr qint64 ColourOffline = 0xED4245;
 inline constexpr qint64 ColourGrey = 0x95A5A6;
+//! How much of a server's name a sentence (a reply, an alert) quotes, escapes included: the
+//! panel allows 191 characters; more comes from a hostile panel and would crowd the message.
+inline constexpr int NameInTextLength = 200;
 
 //! Which buttons make sense in a state; the others are shown disabled.
 struct ButtonStates
@@ -89,7 +95,8 @@ QList<ActionRow> components(const StatusView &view);
 //! Embed and components in a message; files and kept attachments are the caller's.
 Message message(const StatusView &view);
 
-//! "<identifier>_status.png": the name the chart is uploaded under.
+//! "<identifier>_status.png": the name the chart is uploaded under (characters other than
+//! ASCII letters, digits, '-' and '_' become '_').
 QString chartFileName(const QString &identifier);
 
 //! Why the panel did not answer, for the public embed and the admin window: no URLs, no keys,

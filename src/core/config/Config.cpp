@@ -60,7 +60,11 @@ QString Config::valueText(const QString &key) const
 QString Config::displayValue(const QString &key) const
 {
     const ConfigKey *description = findConfigKey(key);
-    const QString text = valueText(key);
+    const QVariant value = description ? description->get(*this) : QVariant();
+    // An address with a user name and password is refused by the validator, and shown without.
+    const QString text = value.typeId() == QMetaType::QUrl
+                             ? value.toUrl().toString(QUrl::RemoveUserInfo)
+                             : valueText(key);
     // A secret pasted into an ordinary key is shortened as well.
     return (description && description->isSecret()) || looksLikeSecret(text) ? maskSecret(text)
                                                                              : text;

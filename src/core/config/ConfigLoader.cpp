@@ -14,6 +14,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QLocale>
+#include <QSet>
 #include <QStandardPaths>
 #include <QStringDecoder>
 
@@ -58,6 +60,109 @@ QString fileLabel(const QString &filePath)
     return filePath.isEmpty() ? QStringLiteral("config.ini") : QFileInfo(filePath).fileName();
 }
 
+// The problems a file (or the environment) can repeat once per line. Of each kind the first
+// few are listed and the rest counted in one line where the listing stops, so that a file of
+// 10,000 unknown sections reads as six lines, not 10,000.
+class RepeatLimit
+{
+public:
+    enum class Kind {
+        UnreadableLine,
+        UnknownSection,
+        KeyOutsideSection,
+        UnknownKey,
+        KeySetTwice,
+        UnknownVariable
+    };
+
+    static constexpr int listed = 5;
+
+    RepeatLimit(QList<ConfigProblem> &problems, QString fileLabel)
+        : m_problems(problems)
+        , m_fileLabel(std::move(fileLabel))
+    {}
+
+    //! Counts one more problem of \a kind; true when it is only counted (the caller skips it),
+    //! false when the caller lists it.
+    bool skips(Kind kind)
+    {
+        Count &count = m_counts[int(kind)];
+        if (++count.seen <= listed)
+            return false;
+        if (count.summary < 0) {
+            // Its place: right after the listed ones; the words follow in finish().
+            count.summary = m_problems.size();
+            m_problems.append(ConfigProblem());
+        }
+        return true;
+    }
+
+    //! Writes the summary lines.
+    void finish()
+    {
+        for (int kind = 0; kind < kindCount; ++kind) {
+            const Count &count = m_counts[kind];
+            if (count.summary >= 0)
+                m_problems[count.summary] = summaryOf(Kind(kind), count.seen - listed);
+        }
+    }
+
+private:
+    static constexpr int kindCount = int(Kind::UnknownVariable) + 1;
+
+    struct Count
+    {
+        qsizetype seen = 0;
+        qsizetype summary = -1; //!< the index of the summary line in m_problems
+    };
+
+    ConfigProblem summaryOf(Kind kind, qsizetype more) const
+    {
+        using Severity = ConfigProblem::Severity;
+        const QString number = QLocale(QLocale::English).toString(qlonglong(more));
+        const auto line = [&](Severity severity, const QString &key, const char *one,
+                              const char *many, const QString &hint) {
+            return ConfigProblem{severity, key,
+                                 QStringLiteral("… and %1 more %2")
+                                     .arg(number, QLatin1String(more == 1 ? one : many)),
+                                 hint};
+        };
+        switch (kind) {
+        case Kind::UnreadableLine:
+            return line(Severity::Error, m_fileLabel, "line that cannot be read",
+                        "lines that cannot be read",
+                        QStringLiteral("none of them is used; fix the lines above and check again "
+                                       "to see the next ones"));
+        case Kind::UnknownSection:
+            return line(Severity::Warning, m_fileLabel, "unknown section", "unknown sections",
+                        QStringLiteral("their keys are ignored as well; the sections are "
+                                       "[discord], [pterodactyl] and [bot]"));
+        case Kind::KeyOutsideSection:
+            return line(Severity::Warning, m_fileLabel, "key outside any section",
+                        "keys outside any section",
+                        QStringLiteral("they are ignored as well; put each under its section"));
+        case Kind::UnknownKey:
+            return line(Severity::Warning, m_fileLabel, "unknown key", "unknown keys",
+                        QStringLiteral("they are ignored as well; see config.ini.example for the "
+                                       "keys of each section"));
+        case Kind::KeySetTwice:
+            return line(Severity::Warning, m_fileLabel, "line that sets a key again",
+                        "lines that set a key again",
+                        QStringLiteral("the last value of each key wins; remove the other lines"));
+        case Kind::UnknownVariable:
+            return line(Severity::Warning, QStringLiteral("environment"),
+                        "unknown environment variable", "unknown environment variables",
+                        QStringLiteral("they are ignored as well; man pterodisbot lists the "
+                                       "variables"));
+        }
+        return {};
+    }
+
+    QList<ConfigProblem> &m_problems;
+    QString m_fileLabel;
+    Count m_counts[kindCount];
+};
+
 std::optional<bool> parseBoolean(const QString &text)
 {
     const QString lower = text.toLower();
@@ -68,6 +173,23 @@ std::optional<bool> parseBoolean(const QString &text)
         lower == QLatin1String("off") || lower == QLatin1String("0"))
         return false;
     return std::nullopt;
+}
+
+// \a text with whatever stands between "//" and an '@' of the authority replaced by "…", for an
+// address QUrl cannot read: "https://user:p w@host" -> "https://…@host".
+QString withoutUserInfo(const QString &text)
+{
+    const qsizetype start = text.indexOf(QLatin1String("//"));
+    if (start < 0)
+        return text;
+    qsizetype end = start + 2;
+    while (end < text.size() && text.at(end) != u'/' && text.at(end) != u'?' &&
+           text.at(end) != u'#')
+        ++end;
+    const qsizetype at = text.lastIndexOf(QLatin1Char('@'), end - 1);
+    if (at < start + 2)
+        return text;
+    return text.left(start + 2) + QStringLiteral("…") + text.mid(at);
 }
 
 QUrl withoutTrailingSlash(QUrl url)
@@ -108,11 +230,13 @@ std::optional<ConfigProblem> convert(const ConfigKey &key, const RawValue &raw, 
         return std::nullopt;
     case ConfigKey::Type::Url: {
         const QUrl url(text, QUrl::StrictMode);
+        // A password in the address is a secret like the keys: never in a log line.
+        registerSecret(url.password());
         if (!url.isValid())
-            return ConfigProblem{
-                ConfigProblem::Severity::Error, key.id(),
-                QStringLiteral("%1 is not a valid URL%2").arg(quoteValue(text), origin(raw, key)),
-                QStringLiteral("write it like https://panel.example.com")};
+            return ConfigProblem{ConfigProblem::Severity::Error, key.id(),
+                                 QStringLiteral("%1 is not a valid URL%2")
+                                     .arg(quoteValue(withoutUserInfo(text)), origin(raw, key)),
+                                 QStringLiteral("write it like https://panel.example.com")};
         key.set(config, withoutTrailingSlash(url));
         return std::nullopt;
     }
@@ -202,14 +326,18 @@ QString closestMatch(const QString &word, const QStringList &candidates)
     QString best;
     int bestDistance = std::numeric_limits<int>::max();
     const QString lower = word.toLower();
+    const int allowed = lower.size() >= 8 ? 2 : 1;
     for (const QString &candidate : candidates) {
+        // The difference in length is a lower bound of the distance: a 5 MB section name is
+        // not compared letter by letter with "discord".
+        if (qAbs(lower.size() - candidate.size()) > allowed)
+            continue;
         const int distance = editDistance(lower, candidate.toLower());
         if (distance < bestDistance) {
             bestDistance = distance;
             best = candidate;
         }
     }
-    const int allowed = lower.size() >= 8 ? 2 : 1;
     return bestDistance <= allowed && best != word ? best : QString();
 }
 
@@ -308,18 +436,24 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
     }
 
     const IniDocument document = parseIni(text);
+    RepeatLimit repeats(result.problems, fileLabel(filePath));
+    using Kind = RepeatLimit::Kind;
     for (const IniSyntaxError &error : document.errors) {
+        if (repeats.skips(Kind::UnreadableLine))
+            continue;
         result.problems.append({ConfigProblem::Severity::Error,
                                 QStringLiteral("%1:%2").arg(fileLabel(filePath)).arg(error.line),
                                 error.message,
                                 QStringLiteral("fix or remove line %1").arg(error.line)});
     }
     const QStringList sections = configSections();
-    QStringList reportedSections;
+    QSet<QString> reportedSections;
     for (const QString &section : document.sections) {
         if (sections.contains(section) || reportedSections.contains(section))
             continue;
-        reportedSections.append(section);
+        reportedSections.insert(section);
+        if (repeats.skips(Kind::UnknownSection))
+            continue;
         const QString suggestion = closestMatch(section, sections);
         const QString shown = safeExcerpt(section);
         result.problems.append(
@@ -334,6 +468,8 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
     QHash<QString, RawValue> values;
     for (const IniEntry &entry : document.entries) {
         if (!entry.defect.isEmpty()) {
+            if (repeats.skips(Kind::UnreadableLine))
+                continue;
             const QString id = entry.section + QLatin1Char('.') + entry.key;
             const bool known = sections.contains(entry.section) && findConfigKey(id);
             result.problems.append(
@@ -344,6 +480,8 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
             continue;
         }
         if (entry.section.isEmpty()) {
+            if (repeats.skips(Kind::KeyOutsideSection))
+                continue;
             const QString shownKey = safeExcerpt(entry.key);
             ConfigProblem problem{ConfigProblem::Severity::Warning, shownKey,
                                   QStringLiteral("key %1 on line %2 is outside any section")
@@ -361,10 +499,11 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
             continue;
         const QString id = entry.section + QLatin1Char('.') + entry.key;
         if (!findConfigKey(id)) {
-            result.problems.append(unknownKeyProblem(entry, filePath));
+            if (!repeats.skips(Kind::UnknownKey))
+                result.problems.append(unknownKeyProblem(entry, filePath));
             continue;
         }
-        if (values.contains(id)) {
+        if (values.contains(id) && !repeats.skips(Kind::KeySetTwice)) {
             result.problems.append({ConfigProblem::Severity::Warning, id,
                                     QStringLiteral("set twice (lines %1 and %2)")
                                         .arg(values.value(id).line)
@@ -391,6 +530,8 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
     }
     std::sort(unknownVariables.begin(), unknownVariables.end());
     for (const QString &name : std::as_const(unknownVariables)) {
+        if (repeats.skips(Kind::UnknownVariable))
+            continue;
         const QString suggestion = closestMatch(name, environmentNames);
         result.problems.append(
             {ConfigProblem::Severity::Warning, name,
@@ -413,6 +554,7 @@ ConfigLoadResult ConfigLoader::build(const QString &text, const QString &filePat
         }
         config.setSource(key.id(), raw.source);
     }
+    repeats.finish();
     if (config.bot.dataDir.isEmpty())
         config.bot.dataDir = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     return result;

@@ -23,8 +23,11 @@ int checkConfigExitCode(const QList<ConfigProblem> &problems)
 
 bool looksLikeSecret(const QString &text)
 {
+    // The token part starts only where a run of token characters starts and never gives back
+    // what it took: a 5 MB word without a dot costs one pass, not one per starting position.
     static const QRegularExpression secret(
-        QStringLiteral("pt(?:lc|la)_|pa(?:cc|pp)_|[A-Za-z0-9_-]{20,}\\.[A-Za-z0-9_-]{6}\\."),
+        QStringLiteral("pt(?:lc|la)_|pa(?:cc|pp)_|"
+                       "(?<![A-Za-z0-9_-])[A-Za-z0-9_-]{20,}+\\.[A-Za-z0-9_-]{6}\\."),
         QRegularExpression::CaseInsensitiveOption);
     return secret.match(text).hasMatch();
 }

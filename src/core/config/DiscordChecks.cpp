@@ -8,10 +8,44 @@
 // The [discord] checks: token shape, ids, control and status roles.
 namespace Pterodisbot::Validation {
 
+namespace {
+
+// Bot tokens are about 70 characters: base64 of the bot's id (24 to 27), a timestamp (6) and an
+// HMAC (27 or 38). The bounds leave room for a longer future form but catch a pasted file.
+constexpr qsizetype shortestToken = 50;
+constexpr qsizetype longestToken = 128;
+
+const QString tokenCharacters = QStringLiteral("letters, digits, - and _ in three parts "
+                                               "separated by dots");
+
+// What makes a token of clean characters not look like a Discord bot token, or empty.
+QString tokenShapeDefect(const QString &token)
+{
+    const QStringList parts = token.split(QLatin1Char('.'));
+    if (parts.size() == 1)
+        return QStringLiteral("it has no dots");
+    if (parts.size() != 3)
+        return QStringLiteral("it has %1 parts").arg(parts.size());
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        if (parts.at(i).isEmpty())
+            return QStringLiteral("part %1 is empty").arg(i + 1);
+    }
+    if (token.size() < shortestToken)
+        return QStringLiteral("it is %1 characters long, a bot token about 70").arg(token.size());
+    // The first part is the bot's user id in base64.
+    const QByteArray decoded = QByteArray::fromBase64(
+        parts.first().toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    if (!isSnowflake(QString::fromLatin1(decoded)))
+        return QStringLiteral("its first part is not a Discord id in base64");
+    return {};
+}
+
+} // namespace
+
 bool looksLikeDiscordToken(const QString &text)
 {
     const QStringList parts = text.split(QLatin1Char('.'));
-    return parts.size() == 3 && !parts.contains(QString()) && text.size() > 50;
+    return parts.size() == 3 && !parts.contains(QString()) && text.size() >= shortestToken;
 }
 
 void checkToken(Checker &checker)
@@ -25,7 +59,10 @@ void checkToken(Checker &checker)
                                        "[discord] token"));
         return;
     }
+    const QString what = QStringLiteral("the token");
     static const QRegularExpression clientSecret(QStringLiteral("^[A-Za-z0-9_-]{32}$"));
+    std::optional<CharacterDefect> defect;
+    QString shape;
     if (token.startsWith(QLatin1String("bot "), Qt::CaseInsensitive) ||
         token.startsWith(QLatin1String("bearer "), Qt::CaseInsensitive)) {
         const QString prefix = token.section(QLatin1Char(' '), 0, 0);
@@ -39,18 +76,26 @@ void checkToken(Checker &checker)
             QStringLiteral("move it to pterodactyl.client_key or application_key; the "
                            "bot token comes from the Discord Developer Portal (Bot, "
                            "Reset Token)"));
-    } else if (token.contains(QRegularExpression(QStringLiteral("\\s")))) {
-        checker.value(Severity::Error, key, QStringLiteral("the token contains spaces"),
-                      QStringLiteral("copy the token again, in one piece"));
+    } else if ((defect = quoteDefect(token, what))) {
+        checker.value(Severity::Error, key, defect->message, defect->hint);
     } else if (clientSecret.match(token).hasMatch()) {
         checker.value(Severity::Error, key,
                       QStringLiteral("this looks like the OAuth2 client secret, not the bot token"),
                       QStringLiteral("in the Developer Portal open Bot and press Reset Token; a "
                                      "bot token has three parts separated by dots"));
-    } else if (!looksLikeDiscordToken(token)) {
+    } else if (token.size() > longestToken) {
+        checker.value(Severity::Error, key,
+                      QStringLiteral("the token is %1 characters long; a bot token has about 70")
+                          .arg(token.size()),
+                      QStringLiteral("copy only the token (Developer Portal, Bot, Reset Token): "
+                                     "three parts separated by dots, about 70 characters"));
+    } else if ((defect = characterDefect(token, what, u"-_.", tokenCharacters))) {
+        checker.value(Severity::Error, key, defect->message, defect->hint);
+    } else if (!(shape = tokenShapeDefect(token)).isEmpty()) {
         checker.value(Severity::Warning, key,
                       QStringLiteral("this does not look like a Discord bot token (three parts "
-                                     "separated by dots)"),
+                                     "separated by dots): %1")
+                          .arg(shape),
                       QStringLiteral("copy it again from the Developer Portal (Bot, Reset Token)"));
     } else if (isSnowflake(checker.config().discord.applicationId)) {
         // The first part of a bot token is the bot's user id (= application id) in base64.
@@ -58,7 +103,7 @@ void checkToken(Checker &checker)
         const QString owner = QString::fromLatin1(QByteArray::fromBase64(
             encoded, QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
         const QString applicationId = checker.config().discord.applicationId;
-        if (isSnowflake(owner) && owner != applicationId)
+        if (owner != applicationId)
             checker.value(Severity::Warning, key,
                           QStringLiteral("the token belongs to application %1, but "
                                          "discord.application_id is %2")

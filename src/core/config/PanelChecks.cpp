@@ -29,46 +29,93 @@ QString baseOf(const QUrl &url)
     return base.toString();
 }
 
+// An address as a message shows it: a hostile file's 5 MB address is cut.
+QString shortened(const QString &text)
+{
+    constexpr qsizetype longest = 100;
+    return text.size() <= longest ? text : text.left(longest) + QStringLiteral("…");
+}
+
+// "panel.example.com:8080" and "localhost:8080" parse as scheme "panel.example.com" or
+// "localhost" with the path "8080": a host and port written without a scheme. "file:///x" and
+// "javascript:alert(1)" name a scheme, a wrong one.
+bool lacksScheme(const QUrl &url)
+{
+    const QString scheme = url.scheme();
+    if (scheme.isEmpty() || scheme.contains(QLatin1Char('.')))
+        return true;
+    if (!url.host().isEmpty() || url.path().startsWith(QLatin1String("//")))
+        return false;
+    static const QRegularExpression port(QStringLiteral("^\\d{1,5}(?:/.*)?$"));
+    return port.match(url.path()).hasMatch();
+}
+
 } // namespace
 
 void checkUrl(Checker &checker, const QString &key, bool required, bool pathAllowed)
 {
     const QUrl url = findConfigKey(key)->get(checker.config()).toUrl();
+    const bool panel = key == QLatin1String("pterodactyl.panel_url");
+    const QString example = panel ? QStringLiteral("https://panel.example.com")
+                                  : QStringLiteral("https://discord.com/api/v10");
     if (url.isEmpty()) {
         if (required)
             checker.missing(key, QStringLiteral("the panel address"),
-                            QStringLiteral("write it like https://panel.example.com"));
+                            QStringLiteral("write it like %1").arg(example));
         return;
     }
-    // URLs are long, so quoteValue() would shorten them; a secret pasted here is not echoed.
+    // URLs are long, so quoteValue() would shorten them; a secret pasted here is not echoed, nor
+    // is the user name and password of an address that carries them.
     const QString plain = url.toString(QUrl::RemoveUserInfo);
+    const QString shown = QLatin1Char('"') + shortened(plain) + QLatin1Char('"');
+    if (!url.userInfo().isEmpty()) {
+        // Shown without them; the placeholder says where they were.
+        const bool password = !url.password().isEmpty();
+        checker.value(Severity::Error, key,
+                      QStringLiteral("%1 is written with a %2 before the host: credentials in an "
+                                     "address end up in logs and process listings")
+                          .arg(shown, password ? QStringLiteral("user name and password "
+                                                                "(user:password@)")
+                                               : QStringLiteral("user name (user@)")),
+                      panel ? QStringLiteral("remove them and write %1; the bot signs in with the "
+                                             "client key (in the keychain or [pterodactyl] "
+                                             "client_key), never with a password")
+                                  .arg(shortened(baseOf(url)))
+                            : QStringLiteral("remove them and write %1; the bot signs in with its "
+                                             "token (in the keychain or [discord] token)")
+                                  .arg(shortened(plain)));
+        return;
+    }
     if (looksLikeSecret(plain)) {
         checker.value(Severity::Error, key,
                       QStringLiteral("this looks like a key or token, not an address"),
-                      QStringLiteral("write the address, like https://panel.example.com, and "
-                                     "move the secret to its own key"));
+                      QStringLiteral("write the address, like %1, and move the secret to its own "
+                                     "key")
+                          .arg(example));
         return;
     }
-    const QString shown = QLatin1Char('"') + plain + QLatin1Char('"');
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("http") && scheme != QLatin1String("https")) {
-        if (scheme.isEmpty() || url.host().isEmpty())
+        if (lacksScheme(url))
             checker.value(Severity::Error, key, QStringLiteral("%1 has no scheme").arg(shown),
-                          QStringLiteral("write it with https:// in front: https://%1").arg(plain));
+                          QStringLiteral("write it with https:// in front: https://%1")
+                              .arg(shortened(plain)));
         else
-            checker.value(
-                Severity::Error, key,
-                QStringLiteral("%1 uses %2://; only http and https work").arg(shown, scheme),
-                QStringLiteral("write https://%1").arg(url.host()));
+            checker.value(Severity::Error, key,
+                          QStringLiteral("%1 uses the scheme %2:; only http and https work")
+                              .arg(shown, shortened(scheme)),
+                          url.host().isEmpty()
+                              ? QStringLiteral("write the address, like %1").arg(example)
+                              : QStringLiteral("write https://%1").arg(shortened(url.host())));
         return;
     }
     if (url.host().isEmpty()) {
         checker.value(Severity::Error, key, QStringLiteral("%1 has no host name").arg(shown),
-                      QStringLiteral("write it like https://panel.example.com"));
+                      QStringLiteral("write it like %1").arg(example));
         return;
     }
     if (!pathAllowed && (!url.path().isEmpty() || url.hasQuery() || url.hasFragment())) {
-        const QString path = url.path();
+        const QString path = shortened(url.path());
         QString hint = QStringLiteral("use only the panel's address: %1").arg(baseOf(url));
         if (path.startsWith(QLatin1String("/api")))
             hint = QStringLiteral("remove %1: the bot adds /api/client itself; write %2")
@@ -86,7 +133,7 @@ void checkUrl(Checker &checker, const QString &key, bool required, bool pathAllo
         checker.value(Severity::Warning, key,
                       QStringLiteral("%1 uses plain http to %2: keys and tokens would cross the "
                                      "network unencrypted")
-                          .arg(shown, url.host()),
+                          .arg(shown, shortened(url.host())),
                       QStringLiteral("use https:// (http is fine only for localhost)"));
 }
 
@@ -104,6 +151,11 @@ void checkPanelKey(Checker &checker, const QString &key, bool clientSlot)
             checker.missing(
                 key, QStringLiteral("the panel client API key"),
                 QStringLiteral("create one in %1; it starts with %2").arg(where, prefixes));
+        return;
+    }
+    const QString what = QStringLiteral("the %1 key").arg(slot);
+    if (const std::optional<CharacterDefect> quoted = quoteDefect(value, what)) {
+        checker.value(Severity::Error, key, quoted->message, quoted->hint);
         return;
     }
     const PanelKeyKind kind = panelKeyKind(value);
@@ -146,8 +198,14 @@ void checkPanelKey(Checker &checker, const QString &key, bool clientSlot)
                                prefixes));
         return;
     }
-    static const QRegularExpression body(QStringLiteral("^[A-Za-z0-9]+$"));
-    if (value.size() != panelKeyLength) {
+    // The prefix is known, the rest is letters and digits. A space or an invisible character
+    // is named before the length: a key with a word added ("ptlc_… old") is also too long, but
+    // the space says better what happened.
+    const std::optional<CharacterDefect> defect = characterDefect(
+        value, what, {}, QStringLiteral("letters and digits after %1").arg(prefix), prefix.size());
+    if (defect && (defect->invisible || value.size() == panelKeyLength))
+        checker.value(Severity::Error, key, defect->message, defect->hint);
+    else if (value.size() != panelKeyLength)
         checker.value(Severity::Error, key,
                       QStringLiteral("the %1 key is %2 characters long; panel keys have %3")
                           .arg(slot)
@@ -156,12 +214,6 @@ void checkPanelKey(Checker &checker, const QString &key, bool clientSlot)
                       QStringLiteral("a key is %1 + 11 + 32 characters (prefix, identifier, "
                                      "secret); copy the whole key again")
                           .arg(prefix));
-    } else if (!body.match(QStringView(value).mid(5)).hasMatch()) {
-        checker.value(
-            Severity::Error, key,
-            QStringLiteral("the %1 key contains characters panel keys never have").arg(slot),
-            QStringLiteral("copy the key again; it is letters and digits after %1").arg(prefix));
-    }
 }
 
 void checkKeyFlavours(Checker &checker)

@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "net/JsonNumbers.h"
+
 namespace Pterodisbot {
 
 namespace {
@@ -122,7 +124,8 @@ ApiError discordError(int status, const HttpHeaders &headers, const QByteArray &
     if (status == 429) {
         const QJsonValue retryAfter = json.value(QStringLiteral("retry_after"));
         if (retryAfter.isDouble() && retryAfter.toDouble() >= 0)
-            error.retryAfterMs = qint64(std::ceil(retryAfter.toDouble() * 1000.0));
+            error.retryAfterMs = clampedInteger(std::ceil(retryAfter.toDouble() * 1000.0), 0,
+                                                RetryPolicy::kMaxRetryAfterMs);
         else
             error.retryAfterMs = std::max<qint64>(
                 0, RetryPolicy::parseRetryAfter(headerValue(headers, "Retry-After"), {}));

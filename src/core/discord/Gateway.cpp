@@ -313,6 +313,14 @@ void Gateway::onSocketDisconnected()
     }
 }
 
+void Gateway::receiveFrame(const QByteArray &frame, bool binary)
+{
+    if (binary)
+        onBinaryMessage(frame);
+    else
+        onTextMessage(QString::fromUtf8(frame));
+}
+
 void Gateway::onTextMessage(const QString &message)
 {
     handlePayload(message.toUtf8());

@@ -112,6 +112,10 @@ public:
 
     static QString stateName(State state);
 
+    //! Handles \a frame as if the socket had delivered it (\a binary: a zlib-stream frame, or
+    //! raw JSON without zlibStream). The fuzz target feeds frames this way, without a socket.
+    void receiveFrame(const QByteArray &frame, bool binary);
+
 signals:
     void stateChanged(Pterodisbot::Gateway::State state);
     //! Every dispatch (op 0), once per sequence number, in order.

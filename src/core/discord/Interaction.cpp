@@ -1,4 +1,5 @@
 #include "discord/Interaction.h"
+#include "net/JsonNumbers.h"
 
 #include <optional>
 
@@ -63,10 +64,7 @@ bool isToken(const QJsonValue &value)
 
 bool isInteger(const QJsonValue &value)
 {
-    if (!value.isDouble())
-        return false;
-    const double d = value.toDouble();
-    return d == double(qint64(d));
+    return value.isDouble() && exactInteger(value.toDouble()).has_value();
 }
 
 class Parser

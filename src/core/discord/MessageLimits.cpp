@@ -109,6 +109,12 @@ QString truncated(const QString &text, int limit)
     qsizetype keep = limit - 1;
     if (keep > 0 && text.at(keep - 1).isHighSurrogate())
         --keep;
+    // Nor an escape (see Markdown.h): a backslash left at the end would escape the "…".
+    qsizetype backslashes = 0;
+    while (backslashes < keep && text.at(keep - 1 - backslashes) == u'\\')
+        ++backslashes;
+    if (backslashes % 2 == 1)
+        --keep;
     return text.left(keep) + QChar(0x2026);
 }
 

@@ -18,7 +18,8 @@ struct StringSelect;
 //! rows, embeds and files are dropped with a warning (pterodisbot.rest). Ids are never
 //! truncated (see ComponentId): a component or option with an invalid or duplicate id is dropped.
 //! Lengths are counted in UTF-16 units, never fewer than Discord's code points, so a cut
-//! text is always within the limit; a cut never splits a surrogate pair.
+//! text is always within the limit; a cut never splits a surrogate pair nor a backslash escape
+//! (Markdown::literal()).
 namespace MessageLimits {
 
 inline constexpr int ContentLength = 2000;

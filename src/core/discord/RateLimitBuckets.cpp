@@ -6,6 +6,8 @@
 
 #include "Clock.h"
 #include "logging.h"
+#include "net/JsonNumbers.h"
+#include "net/RetryPolicy.h"
 
 namespace Pterodisbot {
 
@@ -20,7 +22,9 @@ qint64 resetAfterMs(const HttpHeaders &headers)
 {
     bool ok = false;
     const double seconds = headerValue(headers, "X-RateLimit-Reset-After").trimmed().toDouble(&ok);
-    return ok && seconds >= 0 ? qint64(std::ceil(seconds * 1000.0)) : -1;
+    if (!ok || !(seconds >= 0))
+        return -1;
+    return clampedInteger(std::ceil(seconds * 1000.0), 0, RetryPolicy::kMaxRetryAfterMs);
 }
 
 int intHeader(const HttpHeaders &headers, QByteArrayView name)

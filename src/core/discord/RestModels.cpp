@@ -7,6 +7,7 @@
 #include <QUrl>
 
 #include "config/ConfigValidator.h"
+#include "net/JsonNumbers.h"
 
 namespace Pterodisbot {
 
@@ -26,7 +27,9 @@ std::optional<GatewayBotInfo> GatewayBotInfo::fromJson(const QJsonObject &json, 
     const QJsonObject limit = json.value(QStringLiteral("session_start_limit")).toObject();
     info.sessionStartTotal = limit.value(QStringLiteral("total")).toInt();
     info.sessionStartRemaining = limit.value(QStringLiteral("remaining")).toInt();
-    info.sessionStartResetAfterMs = qint64(limit.value(QStringLiteral("reset_after")).toDouble());
+    info.sessionStartResetAfterMs =
+        clampedInteger(limit.value(QStringLiteral("reset_after")).toDouble(), 0,
+                       std::numeric_limits<qint64>::max());
     info.maxConcurrency = std::max(1, limit.value(QStringLiteral("max_concurrency")).toInt(1));
     return info;
 }

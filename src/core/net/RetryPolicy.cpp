@@ -1,8 +1,11 @@
 #include "net/RetryPolicy.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include <QLocale>
+
+#include "net/JsonNumbers.h"
 
 namespace Pterodisbot {
 
@@ -89,7 +92,8 @@ qint64 RetryPolicy::parseRetryAfter(const QByteArray &value, const QDateTime &no
     bool ok = false;
     const double seconds = text.toDouble(&ok);
     if (ok)
-        return seconds < 0 ? -1 : qint64(std::ceil(seconds * 1000.0));
+        return seconds < 0 ? -1
+                           : clampedInteger(std::ceil(seconds * 1000.0), 0, kMaxRetryAfterMs, -1);
     // HTTP-date, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
     const QString date = QString::fromLatin1(text).replace(QLatin1String(" GMT"), QString());
     const QDateTime when =
@@ -97,7 +101,7 @@ qint64 RetryPolicy::parseRetryAfter(const QByteArray &value, const QDateTime &no
     if (!when.isValid())
         return -1;
     const QDateTime utc(when.date(), when.time(), Qt::UTC);
-    return qMax<qint64>(0, now.msecsTo(utc));
+    return std::clamp<qint64>(now.msecsTo(utc), 0, kMaxRetryAfterMs);
 }
 
 } // namespace Pterodisbot

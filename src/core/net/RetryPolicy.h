@@ -76,6 +76,9 @@ public:
     //! Parses a Retry-After header: delta seconds (fractions allowed) or an HTTP date relative
     //! to \a now. Returns milliseconds, or -1 when absent or unreadable.
     static qint64 parseRetryAfter(const QByteArray &value, const QDateTime &now);
+    //! The longest wait a server can ask for (Retry-After, retry_after): a day. Longer, or
+    //! absurd values such as 1e300, are cut to it, so that no deadline overflows.
+    static constexpr qint64 kMaxRetryAfterMs = 24 * 3600 * 1000;
 
 private:
     QList<RetryStep> m_steps;

@@ -1,7 +1,11 @@
 #include "net/WindowRateLimiter.h"
 
+#include <algorithm>
+
 #include "Clock.h"
 #include "logging.h"
+#include "net/JsonNumbers.h"
+#include "net/RetryPolicy.h"
 
 namespace Pterodisbot {
 namespace {
@@ -95,12 +99,13 @@ void WindowRateLimiter::onResponse(const QString &key, int status, const HttpHea
         const double resetAfter =
             headerValue(headers, "X-RateLimit-Reset-After").toDouble(&haveReset);
         if (haveReset) {
-            wait = qint64(resetAfter * 1000.0);
+            wait = clampedInteger(resetAfter * 1000.0, 0, RetryPolicy::kMaxRetryAfterMs);
         } else {
             const qint64 resetAt = headerValue(headers, "X-RateLimit-Reset").toLongLong(&haveReset);
             if (haveReset)
-                wait = qMax<qint64>(
-                    0, m_clock->utcNow().msecsTo(QDateTime::fromSecsSinceEpoch(resetAt, Qt::UTC)));
+                wait = std::clamp<qint64>(
+                    m_clock->utcNow().msecsTo(QDateTime::fromSecsSinceEpoch(resetAt, Qt::UTC)), 0,
+                    RetryPolicy::kMaxRetryAfterMs);
         }
         bucket.holdUntil = qMax(bucket.holdUntil, now + wait);
         bucket.spacingMs = 0;

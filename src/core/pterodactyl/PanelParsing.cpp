@@ -5,6 +5,8 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include "net/JsonNumbers.h"
+
 namespace Pterodisbot::PanelParsing {
 namespace {
 
@@ -36,7 +38,8 @@ public:
     {
         const QJsonValue value = m_object.value(key);
         if (value.isDouble())
-            return qint64(std::llround(value.toDouble()));
+            return clampedInteger(value.toDouble(), std::numeric_limits<qint64>::min(),
+                                  std::numeric_limits<qint64>::max(), fallback);
         if (value.isNull() || (value.isUndefined() && !required))
             return fallback;
         fail(key, value, QStringLiteral("a number"));

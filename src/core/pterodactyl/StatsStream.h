@@ -63,6 +63,10 @@ public:
     //! Times a fresh token was sent on an open socket.
     int tokenRefreshCount() const { return m_tokenRefreshes; }
 
+    //! Handles \a text as if Wings had sent it on the socket. The fuzz target feeds frames
+    //! this way, without a socket.
+    void receiveFrame(const QString &text) { onTextMessage(text); }
+
 signals:
     void sampleReceived(const Pterodisbot::ResourceSample &sample);
     void stateChanged(Pterodisbot::PowerState state);
