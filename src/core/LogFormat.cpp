@@ -4,8 +4,6 @@
 
 namespace Pterodisbot {
 
-namespace {
-
 const char *levelName(QtMsgType type)
 {
     switch (type) {
@@ -22,8 +20,6 @@ const char *levelName(QtMsgType type)
     }
     return "info";
 }
-
-} // namespace
 
 int syslogPriority(QtMsgType type)
 {

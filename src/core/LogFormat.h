@@ -26,6 +26,9 @@ QByteArray formatLogLine(QtMsgType type, QStringView category, QStringView text,
 //! warning 4, critical 3, fatal 2.
 int syslogPriority(QtMsgType type);
 
+//! The level's name in log lines: debug, info, warning, critical, fatal.
+const char *levelName(QtMsgType type);
+
 //! True when \a journalStream (the value of `JOURNAL_STREAM`, "device:inode" in decimal) names
 //! the file \a fd is open on. systemd sets the variable when it connects stdout or stderr to
 //! the journal; a child whose stderr was redirected elsewhere inherits the variable, so the

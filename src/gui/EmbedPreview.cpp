@@ -214,10 +214,48 @@ QString lineToHtml(const QString &line, bool atLineStart)
     return line;
 }
 
-//! Text outside code spans: escaped first, so nothing in it can become markup but Discord's
-//! own markdown.
-QString textToHtml(const QString &text, bool atLineStart)
+// Discord's backslash escapes (what Markdown::literal() writes): a backslash before ASCII
+// punctuation shows that character as typed. While the markdown rules run, each escaped
+// character is parked in the Private Use Area, where no rule can see it.
+constexpr char16_t kParkedBase = 0xE000;
+
+QString parkEscapes(const QString &text)
 {
+    QString parked;
+    parked.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        const QChar next = i + 1 < text.size() ? text.at(i + 1) : QChar();
+        const bool escapable =
+            next.unicode() > 0x20 && next.unicode() < 0x80 && (next.isPunct() || next.isSymbol());
+        if (c == QLatin1Char('\\') && escapable) {
+            parked.append(QChar(char16_t(kParkedBase + next.unicode())));
+            ++i;
+        } else {
+            parked.append(c);
+        }
+    }
+    return parked;
+}
+
+QString unparkEscapes(const QString &html)
+{
+    QString plain;
+    plain.reserve(html.size());
+    for (const QChar c : html) {
+        if (c.unicode() >= kParkedBase && c.unicode() < kParkedBase + 0x80)
+            plain.append(QString(QChar(char16_t(c.unicode() - kParkedBase))).toHtmlEscaped());
+        else
+            plain.append(c);
+    }
+    return plain;
+}
+
+//! Text outside code spans: escaped first, so nothing in it can become markup but Discord's
+//! own markdown; backslash escapes show their character as typed.
+QString textToHtml(const QString &rawText, bool atLineStart)
+{
+    const QString text = parkEscapes(rawText);
     static const QRegularExpression timestamp(
         QStringLiteral(R"(&lt;t:(-?\d{1,13})(?::([tTdDfFR]))?&gt;)"));
     static const QRegularExpression customEmoji(
@@ -246,7 +284,7 @@ QString textToHtml(const QString &text, bool atLineStart)
         return QLatin1Char(':') + match.captured(1) + QLatin1Char(':');
     });
     html.replace(QLatin1Char('\n'), QStringLiteral("<br>"));
-    return html;
+    return unparkEscapes(html);
 }
 
 QString codeToHtml(QString code, bool block)

@@ -9,6 +9,7 @@
 #include <QMetaObject>
 #include <QMutexLocker>
 
+#include "LogFormat.h"
 #include "logging.h"
 
 namespace Pterodisbot {
@@ -25,24 +26,6 @@ const QColor errorColour{0xd8, 0x3c, 0x3e};
 QString shortCategory(const QString &category)
 {
     return category.startsWith(categoryPrefix) ? category.mid(categoryPrefix.size()) : category;
-}
-
-// The names the redacting handler writes to stderr, so a copied line reads like the service log.
-QString plainLevel(QtMsgType type)
-{
-    switch (type) {
-    case QtDebugMsg:
-        return QStringLiteral("debug");
-    case QtInfoMsg:
-        return QStringLiteral("info");
-    case QtWarningMsg:
-        return QStringLiteral("warning");
-    case QtCriticalMsg:
-        return QStringLiteral("critical");
-    case QtFatalMsg:
-        break;
-    }
-    return QStringLiteral("fatal");
 }
 
 } // namespace
@@ -135,8 +118,9 @@ void LogModel::clear()
 QString LogModel::lineText(int row) const
 {
     const Line &line = m_lines.at(size_t(row));
-    return line.time.toString(timeFormat) + QLatin1Char(' ') + plainLevel(line.type) +
-           QStringLiteral(" [") + line.category + QStringLiteral("] ") + line.message;
+    return line.time.toString(timeFormat) + QLatin1Char(' ') +
+           QString::fromLatin1(levelName(line.type)) + QStringLiteral(" [") + line.category +
+           QStringLiteral("] ") + line.message;
 }
 
 int LogModel::severity(QtMsgType type)

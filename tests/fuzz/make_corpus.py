@@ -141,6 +141,14 @@ REST = {
 }
 
 
+# Server names as a hostile owner writes them; the first byte picks the length limit.
+MARKDOWN = {
+    "hostile": b"\x05[Click](http://evil.example) **@everyone** <@&123> `x` ||s|| # h\n> q\n-# small",
+    "controls": "\x00Survival \U0001f3ae \u202e reversed \u200b zero width".encode(),
+    "cut": "\x02\U0001f3ae\U0001f3ae\\\\**".encode(),
+}
+
+
 def write(target, name, data):
     folder = CORPUS / target
     folder.mkdir(parents=True, exist_ok=True)
@@ -166,6 +174,8 @@ def main():
     for path in sorted((DATA / "config").glob("*.ini")):
         write("config", path.stem, path.read_bytes())
     write("config", "example", (ROOT / "resources" / "config.ini.example").read_bytes())
+    for name, data in MARKDOWN.items():
+        write("markdown", name, data)
     for path in sorted((DATA / "bot").glob("*.json")):
         write("embedstore", path.stem, path.read_bytes())
 

@@ -491,6 +491,18 @@ private slots:
             << QString();
         QTest::newRow("not a timestamp") << "<t:soon>"
                                          << "<t:soon>" << QString();
+        // What Markdown::literal() writes for hostile server names shows as typed, as in
+        // Discord: no backslash, no markup.
+        QTest::newRow("escaped bold") << "\\*\\*@everyone\\*\\*"
+                                      << "**@everyone**" << QString();
+        QTest::newRow("escaped link") << "\\[Click](http\\://evil.example)"
+                                      << "[Click](http://evil.example)" << QString();
+        QTest::newRow("escaped underscore") << "Rust\\_Monthly"
+                                            << "Rust_Monthly" << QString();
+        QTest::newRow("escaped tag") << "\\<b>x\\</b>"
+                                     << "<b>x</b>" << QString();
+        QTest::newRow("backslash before a letter") << "C:\\Games"
+                                                   << "C:\\Games" << QString();
     }
     void markdown()
     {

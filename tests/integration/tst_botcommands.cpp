@@ -154,6 +154,60 @@ private slots:
         QVERIFY(h.discord->message(h.channel(), tracked->messageId).has_value());
     }
 
+    // Discord fails the delete of the older embed with 5xx: nothing new is posted (it would
+    // leave the old one behind, frozen and untracked), the old one stays tracked.
+    void olderEmbedThatCannotBeDeletedStaysTracked()
+    {
+        BotHarness &h = harness();
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        const QString first = h.postEmbed(kSurvival);
+        QVERIFY(!first.isEmpty());
+        const QString command = h.serverStatus();
+        QVERIFY(!command.isEmpty());
+        const auto menu = h.discord->originalResponse(command);
+        const auto deletes = [&] {
+            int count = 0;
+            for (const PterodisbotSim::DiscordRequestRecord &record : h.discord->requests())
+                count += record.method == QLatin1String("DELETE") && record.path.endsWith(first);
+            return count;
+        };
+        const auto posts = [&] {
+            int count = 0;
+            for (const PterodisbotSim::DiscordRequestRecord &record : h.discord->requests())
+                count += record.method == QLatin1String("POST") &&
+                         record.path.endsWith(h.channel() + QStringLiteral("/messages"));
+            return count;
+        };
+        const int postsBefore = posts();
+        h.discord->setServerErrors(1000, 503); // every request fails for now
+        const QString pick =
+            h.discord->injectComponent(h.channel(), menu->id, kAdmin, {kAdminRole},
+                                       QStringLiteral("pdb:v1:select:0"), 3, {kSurvival});
+        // The handler's answer (a reply, or the edit of a deferred one) comes after the post
+        // was decided; it fails too, but the simulator records it.
+        const auto answered = [&] {
+            const QString token = h.discord->interactionToken(pick);
+            for (const PterodisbotSim::DiscordRequestRecord &record : h.discord->requests()) {
+                const bool reply =
+                    record.path.contains(pick) && record.path.endsWith(u"/callback") &&
+                    QJsonDocument::fromJson(record.body).object()[u"type"].toInt() == 4;
+                const bool edit = !token.isEmpty() && record.method == QLatin1String("PATCH") &&
+                                  record.path.contains(token) &&
+                                  record.path.endsWith(u"/messages/@original");
+                if (reply || edit)
+                    return true;
+            }
+            return false;
+        };
+        BOT_VERIFY_SOON(answered(), kSoonMs);
+        QVERIFY(deletes() > 0);
+        h.discord->setServerErrors(0);
+        QCOMPARE(posts(), postsBefore);
+        QVERIFY(h.discord->message(h.channel(), first).has_value());
+        QCOMPARE(h.bot->embedStore()->lookup(kSurvival)->messageId, first);
+    }
+
     void slowPanelDefersThenAnswers()
     {
         BotHarness &h = harness();

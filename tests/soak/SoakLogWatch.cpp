@@ -4,28 +4,13 @@
 
 #include <QLoggingCategory>
 
+#include "LogFormat.h"
+
 namespace Pterodisbot::Soak {
 
 namespace {
 
 LogWatch *g_watch = nullptr;
-
-QString typeName(QtMsgType type)
-{
-    switch (type) {
-    case QtDebugMsg:
-        return QStringLiteral("debug");
-    case QtInfoMsg:
-        return QStringLiteral("info");
-    case QtWarningMsg:
-        return QStringLiteral("warning");
-    case QtCriticalMsg:
-        return QStringLiteral("critical");
-    case QtFatalMsg:
-        return QStringLiteral("fatal");
-    }
-    return QStringLiteral("other");
-}
 
 } // namespace
 
@@ -85,10 +70,10 @@ void LogWatch::take(QtMsgType type, const QMessageLogContext &context, const QSt
     const QString line =
         QStringLiteral("%1 %2 %3: %4")
             .arg(m_clock.elapsed(), 7)
-            .arg(typeName(type), QString::fromLatin1(context.category ? context.category : ""),
-                 text);
+            .arg(QString::fromLatin1(levelName(type)),
+                 QString::fromLatin1(context.category ? context.category : ""), text);
     ++m_lines;
-    m_byType[typeName(type)] += 1;
+    m_byType[QString::fromLatin1(levelName(type))] += 1;
     check(line);
     if (m_file)
         m_file->write(line.toUtf8() + '\n');

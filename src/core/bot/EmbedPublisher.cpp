@@ -200,6 +200,16 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::post(QString serverId, QStri
             qCWarning(lcBot).noquote()
                 << "could not delete the older embed of" << m_context->state.nameOf(serverId)
                 << "in channel" << old->channelId << ":" << error.toString();
+            // Posting anyway would leave the old message behind for good, frozen and
+            // untracked. A failure that may pass keeps it tracked and fails this post; only
+            // an old message the bot may no longer touch (its access or permissions there are
+            // gone) is left behind, for a person to delete.
+            if (!isPermissionProblem(error)) {
+                result.outcome = Outcome::Failed;
+                result.error = error;
+                result.location = *old;
+                co_return result;
+            }
         }
         m_context->store->untrack(serverId);
         m_context->state.forgetEmbed(serverId);

@@ -61,7 +61,8 @@ public:
     ~EmbedPublisher() override;
 
     //! Posts the status embed of \a serverId in \a channelId, deleting the server's older embed
-    //! first, and tracks the new one.
+    //! first, and tracks the new one. When the older embed cannot be deleted for a reason that
+    //! may pass (5xx, timeout), nothing is posted and the older one stays tracked.
     QCoro::Task<Result> post(QString serverId, QString channelId);
     //! Edits the tracked embed of \a serverId to what is known now; \a reason for logs and
     //! embedEdited().
