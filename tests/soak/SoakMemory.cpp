@@ -1,5 +1,6 @@
 #include "SoakMemory.h"
 
+#include <cstddef>
 #include <cstdio>
 
 #include <QFile>
@@ -13,7 +14,9 @@
 #define SOAK_ASAN 1
 #endif
 #ifdef SOAK_ASAN
-#include <sanitizer/allocator_interface.h>
+// From <sanitizer/allocator_interface.h>, which clang ships and gcc 12 does not; the runtime
+// (libasan) of both has the function.
+extern "C" size_t __sanitizer_get_current_allocated_bytes();
 #endif
 
 namespace Pterodisbot::Soak {
