@@ -117,6 +117,7 @@ class TestKillSafety final : public QObject
     qint64 m_created = 0;                  //!< messages created so far: the order of creation
     QHash<QString, qint64> m_createdOrder; //!< message id -> order of creation
     QSet<QString> m_deleted;               //!< every message deleted, by the bot or behind its back
+    QSet<QString> m_judged;                //!< embeds in Discord at an earlier round's check
     QHash<QString, QString> m_aged;        //!< messages aged past the edit limit -> server
 
     QString dataDir() const { return m_dir->filePath(QStringLiteral("data")); }
@@ -337,9 +338,12 @@ class TestKillSafety final : public QObject
             if (store.entries.value(embed.server) == location)
                 continue;
             // The one unavoidable gap: Discord created the message, the bot had not saved its
-            // id yet. Only a server's newest embed, and only when the bot never said it posted.
-            if (newest.value(embed.server) == embed.message &&
-                !acknowledged.contains(embed.message)) {
+            // id yet. Only an embed the bot never said it posted, and only a new one: the
+            // server's newest, or one that appeared since the last kill (two posts of one
+            // server under way at once, the earlier created one overtaken before it was saved).
+            if (!acknowledged.contains(embed.message) &&
+                (newest.value(embed.server) == embed.message ||
+                 !m_judged.contains(embed.message))) {
                 inFlight->append(embed);
                 ++tally.inFlightPosts;
                 continue;
@@ -368,6 +372,8 @@ class TestKillSafety final : public QObject
                                 .arg(it.key(), it->messageId);
             }
         }
+        for (const ShownEmbed &embed : embeds)
+            m_judged.insert(embed.message);
         // A post in flight at the first kill (Discord has it, the store was never written) is
         // tolerated above like any other; any further embed needs a store.
         if (!store.exists && embeds.size() > inFlight->size())
@@ -494,6 +500,7 @@ private slots:
         m_activity = 0;
         m_created = 0;
         m_createdOrder.clear();
+        m_judged.clear();
         m_deleted.clear();
         m_aged.clear();
         connect(m_discord.get(), &DiscordSimulator::messageCreated, this,
