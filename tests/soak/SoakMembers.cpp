@@ -201,16 +201,26 @@ void MemberTraffic::advancePosts()
     }
 }
 
-void MemberTraffic::pressPower(Origin origin)
+std::optional<MemberTraffic::Picked> MemberTraffic::pickTrackedEmbed()
 {
     SoakContext &c = *m_context;
     const auto tracked = c.harness.bot->trackedEmbeds();
     if (tracked.isEmpty())
-        return;
+        return std::nullopt;
     const QString server = c.pick(tracked.keys());
+    return Picked{server, tracked.value(server)};
+}
+
+void MemberTraffic::pressPower(Origin origin)
+{
+    SoakContext &c = *m_context;
+    const std::optional<Picked> picked = pickTrackedEmbed();
+    if (!picked)
+        return;
+    const QString server = picked->server;
     if (!mayPress(server, origin))
         return;
-    const EmbedLocation location = tracked.value(server);
+    const EmbedLocation location = picked->location;
     const QString state = c.harness.panel->serverState(server);
     QString action =
         state == QLatin1String("offline") ? QStringLiteral("start") : QStringLiteral("stop");
@@ -229,11 +239,11 @@ void MemberTraffic::pressPower(Origin origin)
 void MemberTraffic::pressForged()
 {
     SoakContext &c = *m_context;
-    const auto tracked = c.harness.bot->trackedEmbeds();
-    if (tracked.isEmpty())
+    const std::optional<Picked> picked = pickTrackedEmbed();
+    if (!picked)
         return;
-    const QString server = c.pick(tracked.keys());
-    const EmbedLocation location = tracked.value(server);
+    const QString server = picked->server;
+    const EmbedLocation location = picked->location;
     if (!mayPress(server, Origin::Forged))
         return;
     QString custom;
@@ -301,11 +311,11 @@ void MemberTraffic::pressForged()
 void MemberTraffic::pressAddress()
 {
     SoakContext &c = *m_context;
-    const auto tracked = c.harness.bot->trackedEmbeds();
-    if (tracked.isEmpty())
+    const std::optional<Picked> picked = pickTrackedEmbed();
+    if (!picked)
         return;
-    const QString server = c.pick(tracked.keys());
-    const EmbedLocation location = tracked.value(server);
+    const QString server = picked->server;
+    const EmbedLocation location = picked->location;
     const bool admin = c.chance(0.5);
     const QString id = c.harness.discord->injectComponent(
         location.channelId, location.messageId, admin ? kAdmin : kStranger,

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <optional>
+
 #include <QHash>
 #include <QList>
 #include <QMap>
@@ -89,6 +91,14 @@ private:
         QString server;
         qint64 atMs = 0;
     };
+
+    //! A tracked embed chosen at random: its server and where it is.
+    struct Picked
+    {
+        QString server;
+        EmbedLocation location;
+    };
+    std::optional<Picked> pickTrackedEmbed();
 
     void act();
     void advancePosts();
