@@ -6,8 +6,10 @@
 //
 //   bench_cycle [--servers 1000] [--tracked 200] [--cycles 360] [--compare-cycles 30]
 //               [--churn 1] [--interval 10] [--interactions 20] [--panel-cache 0]
-//               [--no-charts] [--gui]
-// --gui shows the admin window (offscreen) following the bot, to measure what it adds.
+//               [--no-charts] [--qt-http] [--gui]
+// --gui shows the admin window (offscreen) following the bot, to measure what it adds;
+// --qt-http sends the bot's requests through Qt's QNetworkAccessManager instead of its own
+// DirectNetworkManager, to compare the two.
 #include <cstdio>
 
 #include <QApplication>
@@ -48,6 +50,8 @@ int main(int argc, char *argv[])
             args.panelCacheS = next();
         else if (arg == "--no-charts")
             args.charts = false;
+        else if (arg == "--qt-http")
+            args.qtHttp = true;
         else if (arg == "--gui")
             args.gui = true;
     }
@@ -63,8 +67,9 @@ int main(int argc, char *argv[])
     Pterodisbot::prepareOffscreenPlatform(true);
     QApplication app(argc, argv);
     std::printf("bench_cycle: BotCore against the simulators (child process), %d servers, "
-                "%d tracked, panel /resources cache %d s%s\n",
+                "%d tracked, panel /resources cache %d s, %s%s\n",
                 args.servers, args.tracked, args.panelCacheS,
+                args.qtHttp ? "Qt's HTTP stack" : "DirectNetworkManager",
                 args.gui ? ", admin window shown" : "");
     const ModeResult smart = runMode(QStringLiteral("smart policy (forced refresh 600 s)"), args,
                                      600, args.cycles, true);

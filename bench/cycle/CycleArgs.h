@@ -15,7 +15,8 @@ struct CycleArgs
     int panelCacheS = 0; //!< the panel's /resources cache (20 s on a real panel); 0 = off
     bool child = false;
     bool charts = true;
-    bool gui = false; //!< the admin window shown (offscreen) beside the bot, following it
+    bool qtHttp = false; //!< Qt's QNetworkAccessManager instead of DirectNetworkManager
+    bool gui = false;    //!< the admin window shown (offscreen) beside the bot, following it
 };
 
 } // namespace PterodisbotBench

@@ -25,6 +25,7 @@
 #endif
 #include "discord/RestClient.h"
 #include "EventWait.h"
+#include "net/DirectNetworkManager.h"
 #include "QtChartRenderer.h"
 #include "SimProcess.h"
 
@@ -118,7 +119,10 @@ ModeResult runMode(const QString &name, const CycleArgs &args, int forcedRefresh
     sim.request(QStringLiteral("tracked %1").arg(args.tracked));
     const QJsonObject &setup = sim.setup;
 
-    QNetworkAccessManager nam;
+    // The transport the service uses; --qt-http measures Qt's own HTTP stack instead.
+    DirectNetworkManager directNam;
+    QNetworkAccessManager qtNam;
+    QNetworkAccessManager &nam = args.qtHttp ? qtNam : directNam;
     SteppedClock clock;
     QTemporaryDir dataDir;
     const QJsonObject store = createPlaceholders(&nam, &clock, setup, args.tracked);

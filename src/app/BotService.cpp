@@ -1,7 +1,6 @@
 #include "BotService.h"
 
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QTextStream>
 #include <QTimer>
@@ -13,6 +12,7 @@
 #include "config/SecretStore.h"
 #include "logging.h"
 #include "monitoring/MonitoringEndpoint.h"
+#include "net/DirectNetworkManager.h"
 
 namespace Pterodisbot {
 
@@ -109,7 +109,7 @@ QCoro::Task<> BotService::start()
     }
     applyLogLevel(config.bot.logLevel);
 
-    m_nam = new QNetworkAccessManager(this);
+    m_nam = new DirectNetworkManager(this);
     BotTuning tuning;
     tuning.keepEmbedImages = m_desktop;
     m_bot = new BotCore(config, {m_nam, SystemClock::instance(), m_renderer}, tuning, this);

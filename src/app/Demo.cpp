@@ -4,7 +4,6 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
-#include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QTextStream>
 #include <QTime>
@@ -16,6 +15,7 @@
 #include "DiscordSimulator.h"
 #include "logging.h"
 #include "monitoring/MonitoringEndpoint.h"
+#include "net/DirectNetworkManager.h"
 #include "PanelSimulator.h"
 #include "pterodisbot_version.h"
 #include "ServerTable.h"
@@ -102,7 +102,7 @@ QCoro::Task<bool> Demo::start()
                 onMessageWritten(channel, id, false);
             });
 
-    m_nam = new QNetworkAccessManager(this);
+    m_nam = new DirectNetworkManager(this);
     BotTuning tuning;
     tuning.cycleIntervalMs = m_options.cycleMs;
     tuning.gatewayIdentifyGapMs = 100;

@@ -7,7 +7,6 @@
 #include <memory>
 #include <optional>
 
-#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,6 +14,7 @@
 #include "bot/BotCore.h"
 #include "Clock.h"
 #include "DiscordSimulator.h"
+#include "net/DirectNetworkManager.h"
 #include "PanelSimulator.h"
 #include "QtChartRenderer.h"
 
@@ -63,7 +63,8 @@ public:
     PterodisbotSim::DiscordSimOptions discordOptions;
     std::unique_ptr<PterodisbotSim::PanelSimulator> panel;
     std::unique_ptr<PterodisbotSim::DiscordSimulator> discord;
-    QNetworkAccessManager nam;
+    //! The bot's own HTTP transport, as the service uses it.
+    DirectNetworkManager nam;
     //! The bot's clock: real time that advance() skips ahead (forced refreshes, cooldowns).
     SteppedClock clock;
     QtChartRenderer renderer;
