@@ -6,10 +6,11 @@
 //
 //   bench_cycle [--servers 1000] [--tracked 200] [--cycles 360] [--compare-cycles 30]
 //               [--churn 1] [--interval 10] [--interactions 20] [--panel-cache 0]
-//               [--no-charts] [--qt-http] [--gui]
+//               [--no-charts] [--qt-http] [--rss-map] [--gui]
 // --gui shows the admin window (offscreen) following the bot, to measure what it adds;
 // --qt-http sends the bot's requests through Qt's QNetworkAccessManager instead of its own
-// DirectNetworkManager, to compare the two.
+// DirectNetworkManager, to compare the two; --rss-map lists the bot's resident memory by
+// mapping (/proc/self/smaps) after the last cycle.
 #include <cstdio>
 
 #include <QApplication>
@@ -50,6 +51,8 @@ int main(int argc, char *argv[])
             args.panelCacheS = next();
         else if (arg == "--no-charts")
             args.charts = false;
+        else if (arg == "--rss-map")
+            args.rssMap = true;
         else if (arg == "--qt-http")
             args.qtHttp = true;
         else if (arg == "--gui")

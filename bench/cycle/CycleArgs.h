@@ -16,6 +16,7 @@ struct CycleArgs
     bool child = false;
     bool charts = true;
     bool qtHttp = false; //!< Qt's QNetworkAccessManager instead of DirectNetworkManager
+    bool rssMap = false; //!< print resident memory by mapping after the last cycle
     bool gui = false;    //!< the admin window shown (offscreen) beside the bot, following it
 };
 

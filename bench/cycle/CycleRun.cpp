@@ -106,6 +106,32 @@ QJsonObject createPlaceholders(QNetworkAccessManager *nam, Clock *clock, const Q
 
 } // namespace
 
+//! Resident KiB per mapping of this process ("[anon]" for anonymous memory, the heap
+//! included), largest first.
+static QStringList residentByMapping()
+{
+    QFile smaps(QStringLiteral("/proc/self/smaps"));
+    if (!smaps.open(QIODevice::ReadOnly))
+        return {};
+    QHash<QString, long> kib;
+    QString name;
+    for (const QByteArray &line : smaps.readAll().split('\n')) {
+        const QList<QByteArray> fields = line.simplified().split(' ');
+        if (fields.size() >= 5 && fields[0].contains('-') && !fields[0].endsWith(':'))
+            name = fields.size() >= 6 ? QString::fromUtf8(fields[5]) : QStringLiteral("[anon]");
+        else if (fields.size() >= 2 && fields[0] == "Rss:")
+            kib[name] += fields[1].toLong();
+    }
+    QList<std::pair<long, QString>> sorted;
+    for (auto it = kib.cbegin(); it != kib.cend(); ++it)
+        sorted.append({it.value(), it.key()});
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    QStringList lines;
+    for (const auto &[size, mapping] : sorted)
+        lines << QStringLiteral("%1 KiB  %2").arg(size, 7).arg(mapping);
+    return lines;
+}
+
 ModeResult runMode(const QString &name, const CycleArgs &args, int forcedRefreshS, int cycles,
                    bool interactions)
 {
@@ -245,6 +271,9 @@ ModeResult runMode(const QString &name, const CycleArgs &args, int forcedRefresh
     const QStringList stats = sim.request(QStringLiteral("stats")).split(QLatin1Char(' '));
     result.patches = stats.value(0).toInt();
     result.simCpuMs = stats.value(2).toDouble() - simCpuBefore;
+    if (args.rssMap)
+        result.rssMap = residentByMapping();
+    result.maxRssCyclesKiB = usage().maxRssKiB;
     QCoro::waitFor(bot.stop());
     sim.stop();
     result.maxRssKiB = usage().maxRssKiB;

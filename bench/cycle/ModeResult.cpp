@@ -56,8 +56,14 @@ void printModeResult(const ModeResult &r, const CycleArgs &args)
     }
     std::printf("simulators   %.0f ms CPU in the child process over the %d cycles (%.0f ms each)\n",
                 r.simCpuMs, r.cycles, r.cycles ? r.simCpuMs / r.cycles : 0.0);
-    std::printf("peak RSS     %.1f MiB (%.1f MiB before BotCore: Qt, QApplication, renderer)\n",
-                r.maxRssKiB / 1024.0, r.rssBeforeBotKiB / 1024.0);
+    std::printf("peak RSS     %.1f MiB (%.1f MiB before BotCore: Qt, QApplication, renderer; "
+                "%.1f MiB until the bot stopped)\n",
+                r.maxRssKiB / 1024.0, r.rssBeforeBotKiB / 1024.0, r.maxRssCyclesKiB / 1024.0);
+    if (!r.rssMap.isEmpty()) {
+        std::printf("resident by mapping after the last cycle (the 15 largest):\n");
+        for (const QString &line : r.rssMap.mid(0, 15))
+            std::printf("  %s\n", qPrintable(line));
+    }
     std::fflush(stdout);
 }
 

@@ -26,6 +26,7 @@ struct ModeResult
     std::vector<double> ackMs;
     std::vector<double> answerMs;
     long maxRssKiB = 0;
+    long maxRssCyclesKiB = 0; //!< the peak before the bot stopped
     long rssBeforeBotKiB = 0;
     double renderMs = 0;
     int renders = 0;
@@ -36,6 +37,8 @@ struct ModeResult
     int slowestCharts = 0;
     QString slowestReasons;
     QHash<QString, int> reasons;
+    //! Resident memory by mapping after the last cycle (--rss-map), largest first.
+    QStringList rssMap;
 };
 
 //! Prints \a result as the section "== <name>: ..." of the program's output.

@@ -121,6 +121,7 @@ void DiscordGateway::onNewConnection()
         m_current = connection;
         qCDebug(lcSimDiscord) << "gateway: connection" << connection->index() << "from"
                               << socket->requestUrl().path();
+        emit connectionAccepted();
         connect(connection, &DiscordGatewayConnection::payloadReceived, this,
                 [this, connection](const QJsonObject &payload) {
                     appendBounded(m_received, payload);

@@ -55,6 +55,8 @@ signals:
     void payloadSent(const QJsonObject &payload);
     void identified();
     void resumed();
+    //! A gateway socket was accepted (after the websocket upgrade, before HELLO; addition).
+    void connectionAccepted();
 
 private:
     struct Session

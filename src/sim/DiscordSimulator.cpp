@@ -44,6 +44,8 @@ bool DiscordSimulator::start(const DiscordSimOptions &options)
         m_recorder->recordGateway(m_state->nowMs(), QStringLiteral("sent"), payload);
     });
     connect(m_gateway, &DiscordGateway::identified, this, &DiscordSimulator::clientIdentified);
+    connect(m_gateway, &DiscordGateway::connectionAccepted, this,
+            &DiscordSimulator::gatewayConnected);
     connect(m_gateway, &DiscordGateway::resumed, this, &DiscordSimulator::clientResumed);
     connect(m_rest, &DiscordRest::messageCreated, this,
             [this](const QString &channelId, const QString &id) {

@@ -130,6 +130,8 @@ public:
 signals:
     void gatewayPayloadReceived(const QJsonObject &payload);
     void clientIdentified();
+    //! A gateway socket was accepted, before HELLO (addition: start-up timing).
+    void gatewayConnected();
     void clientResumed();
     void messageCreated(const QString &channelId, const QString &messageId);
     void messageEdited(const QString &channelId, const QString &messageId);

@@ -1,5 +1,7 @@
 #include "net/DirectNetworkManager.h"
 
+#include <optional>
+
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QSslConfiguration>
@@ -122,8 +124,10 @@ public:
         , m_key(first->hostKey())
         , m_url(first->url())
         , m_tls(first->url().scheme() == QLatin1String("https"))
-        , m_sslConfiguration(first->request().sslConfiguration())
     {
+        // Only for https: asking a request for its TLS settings loads the TLS backend.
+        if (m_tls)
+            m_sslConfiguration = first->request().sslConfiguration();
         m_idleTimer.setSingleShot(true);
         connect(&m_idleTimer, &QTimer::timeout, this, [this] { close(); });
     }
@@ -139,7 +143,7 @@ public:
     bool suits(const DirectReply *reply) const
     {
         return m_key == reply->hostKey() &&
-               (!m_tls || m_sslConfiguration == reply->request().sslConfiguration());
+               (!m_tls || *m_sslConfiguration == reply->request().sslConfiguration());
     }
 
     void start(DirectReply *reply)
@@ -196,7 +200,7 @@ private:
         const quint16 port = quint16(defaultPort(m_url));
         if (m_tls) {
             auto *socket = new QSslSocket(this);
-            socket->setSslConfiguration(m_sslConfiguration);
+            socket->setSslConfiguration(*m_sslConfiguration);
             connect(socket, &QSslSocket::encrypted, this, &DirectConnection::onConnected);
             connect(socket, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
                 if (m_reply)
@@ -525,7 +529,7 @@ private:
     QString m_key;
     QUrl m_url;
     bool m_tls;
-    QSslConfiguration m_sslConfiguration;
+    std::optional<QSslConfiguration> m_sslConfiguration;
     QAbstractSocket *m_socket = nullptr;
     QTimer m_idleTimer;
     DirectReply *m_reply = nullptr;
