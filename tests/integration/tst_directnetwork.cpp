@@ -224,28 +224,61 @@ private slots:
         QCOMPARE(server.seen.size(), 5);
     }
 
-    void atMostSixConnectionsPerHost()
+    void connectionsPerHostAreCapped()
     {
+        constexpr int cap = DirectNetworkManager::kMaxConnectionsPerHost;
         ScriptedServer server;
-        QList<std::pair<QPointer<QTcpSocket>, int>> held;
         server.answer = [](const Seen &) { return QByteArray(); }; // hold every request
         DirectNetworkManager nam;
         std::vector<std::unique_ptr<QNetworkReply>> replies;
-        for (int i = 0; i < 10; ++i)
+        for (int i = 0; i < cap + 4; ++i)
             replies.emplace_back(nam.get(request(server.url())));
-        QTRY_COMPARE(server.seen.size(), 6);
-        QCOMPARE(server.peakOpen, 6);
+        QTRY_COMPARE(server.seen.size(), cap);
+        QCOMPARE(server.peakOpen, cap);
         // Answering frees the connections for the four waiting.
         for (const QPointer<QTcpSocket> &socket : server.sockets)
             socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
-        QTRY_COMPARE(server.seen.size(), 10);
+        QTRY_COMPARE(server.seen.size(), cap + 4);
         for (const QPointer<QTcpSocket> &socket : server.sockets)
             socket->write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n");
         for (const auto &reply : replies) {
             QVERIFY(waitFinished(reply.get()));
             QCOMPARE(reply->error(), QNetworkReply::NoError);
         }
-        QCOMPARE(server.connections, 6);
+        QCOMPARE(server.connections, cap);
+    }
+
+    void urgentRequestsPassHeldOnes()
+    {
+        // Six edits held by a slow server fill HttpClient's cap; an interaction's answer
+        // still goes at once (the reserve), before the edits queued behind them.
+        ScriptedServer server;
+        server.answer = [](const Seen &seen) -> QByteArray {
+            if (seen.head.startsWith("POST /urgent"))
+                return "HTTP/1.1 204 No Content\r\n\r\n";
+            return {};
+        };
+        DirectNetworkManager nam;
+        HttpClient http(&nam, SystemClock::instance());
+        auto send = [&](const QByteArray &method, const QString &path, bool urgent) {
+            HttpRequest sent;
+            sent.method = method;
+            sent.url = server.url(path);
+            sent.urgent = urgent;
+            HttpReply *reply = http.send(sent);
+            reply->setAutoDelete(false);
+            return std::unique_ptr<HttpReply>(reply);
+        };
+        std::vector<std::unique_ptr<HttpReply>> edits;
+        for (int i = 0; i < http.maxConcurrentRequests() + 2; ++i)
+            edits.push_back(send("PATCH", QStringLiteral("/edit"), false));
+        QTRY_COMPARE(server.seen.size(), http.maxConcurrentRequests());
+        std::unique_ptr<HttpReply> answer = send("POST", QStringLiteral("/urgent"), true);
+        QSignalSpy finished(answer.get(), &HttpReply::finished);
+        QVERIFY(finished.wait(5000));
+        QCOMPARE(answer->status(), 204);
+        QCOMPARE(server.seen.size(), http.maxConcurrentRequests() + 1); // edits still queued
+        QVERIFY(server.seen.last().head.startsWith("POST /urgent"));
     }
 
     void badAnswersFailClearly_data()

@@ -207,7 +207,11 @@ private slots:
         QVERIFY(buckets.bucket(buckets.bucketKey(edit)));
         QVERIFY(!buckets.bucket(edit.key)); // moved, not duplicated
 
-        // create is a different route, unknown until its own answer names the same bucket
+        // create is a different route, unknown until its own answer names the same bucket;
+        // while the channel's named bucket is spent it waits for that reset (it may share it)
+        QCOMPARE(buckets.delayMs(create, &b), 2000);
+        QCOMPARE(buckets.delayMs(createElsewhere, &b), 0); // other channel: nothing spent
+        clock.advance(2000);
         QCOMPARE(buckets.delayMs(create, &b), 0);
         buckets.onSent(create, &b);
         buckets.onResponse(create, 200,

@@ -1,5 +1,9 @@
 #include "bot/UpdateCycle.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -335,6 +339,9 @@ QCoro::Task<CycleReport> UpdateCycle::run()
     }
     m_last = report;
     m_running = false;
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
     emit cycleFinished(report);
     co_return report;
 }

@@ -93,9 +93,10 @@ qint64 RateLimitBuckets::delayMs(const DiscordRoute &route, const void *requestI
         if (qsizetype(m_globalSends.size()) >= m_options.globalPerSecond)
             return m_globalSends.front() + globalWindowMs() - now;
     }
-    const auto it = m_buckets.constFind(bucketKey(route));
+    const QString key = bucketKey(route);
+    const auto it = m_buckets.constFind(key);
     if (it == m_buckets.cend())
-        return 0;
+        return key == route.key ? sharedBucketWaitMs(route, now) : 0;
     const Bucket &bucket = *it;
     if (bucket.inFlight && bucket.inFlight != requestId &&
         now - bucket.inFlightSinceMs < m_options.inFlightExpiryMs) {
@@ -106,6 +107,24 @@ qint64 RateLimitBuckets::delayMs(const DiscordRoute &route, const void *requestI
     if (bucket.remaining == 0 && now < bucket.resetAtMs)
         return bucket.resetAtMs - now;
     return 0;
+}
+
+qint64 RateLimitBuckets::sharedBucketWaitMs(const DiscordRoute &route, qint64 now) const
+{
+    // A route whose bucket no answer has named yet may share one with routes of the same major
+    // parameters (a channel's message writes do): while such a bucket is spent, its first
+    // request waits for the reset rather than risk a 429 that counts toward the ban.
+    if (route.majorParameters.isEmpty())
+        return 0;
+    const QString suffix = QLatin1Char(':') + route.majorParameters;
+    qint64 wait = 0;
+    for (auto it = m_buckets.cbegin(); it != m_buckets.cend(); ++it) {
+        const Bucket &known = *it;
+        if (!known.hash.isEmpty() && known.remaining == 0 && now < known.resetAtMs &&
+            it.key().endsWith(suffix))
+            wait = qMax(wait, known.resetAtMs - now);
+    }
+    return wait;
 }
 
 void RateLimitBuckets::onSent(const DiscordRoute &route, const void *requestId)

@@ -30,6 +30,8 @@ struct RateLimitOptions
 //! except the documented global 50/s, which is an option):
 //! - per-bucket state keyed by DiscordRoute::key until a response names X-RateLimit-Bucket,
 //!   then "<bucket>:<major parameters>", so routes sharing a bucket share one budget;
+//! - a route whose bucket is not named yet waits while a named bucket of the same major
+//!   parameters is spent (it may share it: a channel's message writes do);
 //! - one request in flight per bucket: every answer carries the exact remaining count and
 //!   reset, so the next request of that bucket is never sent on a guess; a bucket with
 //!   remaining 0 is held until its X-RateLimit-Reset-After (read with the injected Clock);
@@ -96,6 +98,9 @@ public:
 private:
     DiscordRoute routeOf(const HttpRequest &request) const;
     qint64 globalWindowMs() const;
+    //! How long a route of an unnamed bucket waits for a spent named bucket of the same major
+    //! parameters (which it may turn out to share).
+    qint64 sharedBucketWaitMs(const DiscordRoute &route, qint64 now) const;
     void pruneGlobalWindow() const;
     void forgetIdle();
 

@@ -202,6 +202,9 @@ void RestClient::startAttempt(RestReply *reply)
     }
     request.rateLimitKey = reply->m_routeKey;
     request.timeoutMs = m_options.timeoutMs;
+    // Answers to interactions (callback and follow-ups) have three seconds: before edits.
+    request.urgent = call.path.startsWith(QLatin1String("/interactions/")) ||
+                     call.path.startsWith(QLatin1String("/webhooks/"));
     // Retries and 429 waits are decided here, per attempt with a fresh body; the transport
     // sends each attempt once and lets the bucket limiter gate it.
     RetryPolicy once = RetryPolicy::once(m_options.timeoutMs);

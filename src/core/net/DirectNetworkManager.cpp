@@ -105,6 +105,7 @@ protected:
     qint64 writeData(const char *, qint64) override { return -1; }
 
 private:
+    friend class DirectNetworkManager;
     void leaveManager();
 
     QPointer<DirectNetworkManager> m_manager;
@@ -647,7 +648,15 @@ DirectNetworkManager::DirectNetworkManager(QObject *parent)
 
 DirectNetworkManager::~DirectNetworkManager()
 {
+    // QNetworkAccessManager's destructor deletes the replies still its children, after this
+    // part of the object is gone: they must not call back.
     m_waiting.clear();
+    for (QNetworkReply *child : findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly)) {
+        if (auto *reply = dynamic_cast<DirectReply *>(child)) {
+            reply->m_manager = nullptr;
+            reply->m_connection = nullptr;
+        }
+    }
     const QList<DirectConnection *> connections = m_connections;
     m_connections.clear();
     qDeleteAll(connections);

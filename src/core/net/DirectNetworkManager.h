@@ -32,7 +32,8 @@ class DirectNetworkManager final : public QNetworkAccessManager
     Q_DISABLE_COPY_MOVE(DirectNetworkManager)
 
 public:
-    static constexpr int kMaxConnectionsPerHost = 6;
+    //! Six as Qt's, and two more for HttpClient's urgent requests.
+    static constexpr int kMaxConnectionsPerHost = 8;
     static constexpr int kDefaultIdleTimeoutMs = 30000;
     //! Status line and headers of one answer; more ends the reply with ProtocolFailure.
     static constexpr qsizetype kMaxHeaderBytes = 64 * 1024;

@@ -105,36 +105,44 @@ void HttpClient::pump()
         return;
     const qint64 now = m_clock->monotonicMs();
     qint64 nextWake = -1;
-    // A key the limiter holds keeps its requests in order; other keys go ahead.
-    QSet<QString> heldKeys;
-    for (auto it = m_queue.begin(); it != m_queue.end();) {
-        HttpReply *reply = *it;
-        if (!reply || reply->m_finished) {
-            it = m_queue.erase(it);
-            continue;
-        }
-        if (m_inFlight.size() >= m_maxConcurrent)
-            break;
-        const QString &key = reply->m_request.rateLimitKey;
-        if (heldKeys.contains(key)) {
-            ++it;
-            continue;
-        }
-        qint64 wait = reply->m_notBefore - now;
-        if (m_limiter && !key.isEmpty()) {
-            const qint64 limiterWait = m_limiter->delayMs(reply->m_request);
-            if (limiterWait > 0 && limiterWait >= wait) {
-                heldKeys.insert(key);
-                wait = limiterWait;
+    // Urgent requests first, with the reserve; then everything in order.
+    for (const bool urgentPass : {true, false}) {
+        const int cap = m_maxConcurrent + (urgentPass ? kUrgentReserve : 0);
+        // A key the limiter holds keeps its requests in order; other keys go ahead.
+        QSet<QString> heldKeys;
+        for (auto it = m_queue.begin(); it != m_queue.end();) {
+            HttpReply *reply = *it;
+            if (!reply || reply->m_finished) {
+                it = m_queue.erase(it);
+                continue;
             }
+            if (m_inFlight.size() >= cap)
+                break;
+            if (urgentPass && !reply->m_request.urgent) {
+                ++it;
+                continue;
+            }
+            const QString &key = reply->m_request.rateLimitKey;
+            if (heldKeys.contains(key)) {
+                ++it;
+                continue;
+            }
+            qint64 wait = reply->m_notBefore - now;
+            if (m_limiter && !key.isEmpty()) {
+                const qint64 limiterWait = m_limiter->delayMs(reply->m_request);
+                if (limiterWait > 0 && limiterWait >= wait) {
+                    heldKeys.insert(key);
+                    wait = limiterWait;
+                }
+            }
+            if (wait > 0) {
+                nextWake = nextWake < 0 ? wait : qMin(nextWake, wait);
+                ++it;
+                continue;
+            }
+            it = m_queue.erase(it);
+            startAttempt(reply);
         }
-        if (wait > 0) {
-            nextWake = nextWake < 0 ? wait : qMin(nextWake, wait);
-            ++it;
-            continue;
-        }
-        it = m_queue.erase(it);
-        startAttempt(reply);
     }
     if (nextWake >= 0)
         m_wakeTimer.start(int(qMin<qint64>(nextWake, std::numeric_limits<int>::max())));

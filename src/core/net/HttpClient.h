@@ -43,6 +43,9 @@ public:
     //! Cancels every queued and running request (each emits finished() with Cancelled).
     ~HttpClient() override;
 
+    //! Urgent requests (HttpRequest::urgent) may be this many beyond the cap in flight.
+    static constexpr int kUrgentReserve = 2;
+
     //! "Pterodisbot/<version> (+<homepage>)".
     static QByteArray defaultUserAgent();
     //! Status-only mapping: 401/403 auth, 404, 409, 429, 400/422 validation, else http.
@@ -53,7 +56,7 @@ public:
     QByteArray userAgent() const { return m_userAgent; }
     void setRetryPolicy(const RetryPolicy &policy) { m_policy = policy; }
     const RetryPolicy &retryPolicy() const { return m_policy; }
-    //! At most \a count requests on the wire at once (>= 1).
+    //! At most \a count requests on the wire at once (>= 1), urgent ones kUrgentReserve more.
     void setMaxConcurrentRequests(int count);
     int maxConcurrentRequests() const { return m_maxConcurrent; }
     //! Consulted for requests with a rateLimitKey; not owned, must outlive the client.

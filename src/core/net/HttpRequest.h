@@ -42,6 +42,10 @@ struct HttpRequest
     std::optional<bool> idempotent;
     //! Let the network layer follow redirects (off: a redirect is an answer the API maps).
     bool followRedirects = false;
+    //! Goes before queued requests that are not, and may go beyond the client's cap on
+    //! requests in flight (HttpClient::kUrgentReserve more): answers to people (Discord's
+    //! three-second interaction window) must not wait behind edits a slow server holds.
+    bool urgent = false;
 
     bool isIdempotent() const;
     //! Replaces (or adds) header \a name.
