@@ -154,6 +154,46 @@ private slots:
         QVERIFY(h.discord->message(h.channel(), tracked->messageId).has_value());
     }
 
+    // Two picks of a tracked server in two other channels. Both delete the tracked embed
+    // first; the channel's bucket (one write per second here) holds the second delete while
+    // the first pick posts in its own channel. The second pick's delete then finds the message
+    // gone and must not forget the newer embed the first pick tracks meanwhile (the fault soak
+    // found it left behind, untracked): it posts and deletes that one as overtaken.
+    void picksWhoseDeletesOverlapLeaveOneEmbed()
+    {
+        BotHarness &h = harness();
+        h.discordOptions.messageBucketLimit = 1;
+        h.discordOptions.messageBucketWindowMs = 1500;
+        h.discordOptions.channelIds << QStringLiteral("1300000000000000003")
+                                    << QStringLiteral("1300000000000000004");
+        QVERIFY(h.startSimulators());
+        QVERIFY(h.startBot());
+        QVERIFY(!h.postEmbed(kSurvival).isEmpty());
+        const QStringList channels = h.discord->channelIds();
+        QCOMPARE(channels.size(), 4);
+        const QString command = h.serverStatus();
+        QVERIFY(!command.isEmpty());
+        const auto menu = h.discord->originalResponse(command);
+        QSignalSpy posted(h.bot.get(), &BotCore::embedPosted);
+        for (int pick = 2; pick <= 3; ++pick) { // not the alert channel
+            h.discord->injectComponent(channels.at(pick), menu->id, kAdmin, {kAdminRole},
+                                       QStringLiteral("pdb:v1:select:0"), 3, {kSurvival});
+        }
+        BOT_VERIFY_SOON(posted.size() == 2, kSoonMs);
+        const auto embeds = [&] {
+            int count = 0;
+            for (const QString &channel : channels) {
+                for (const auto &message : h.discord->messages(channel))
+                    count += !message.embeds.isEmpty();
+            }
+            return count;
+        };
+        BOT_VERIFY2_SOON(embeds() == 1, qPrintable(QString::number(embeds())), kSoonMs);
+        const auto tracked = h.bot->embedStore()->lookup(kSurvival);
+        QVERIFY(tracked.has_value());
+        QVERIFY(h.discord->message(tracked->channelId, tracked->messageId).has_value());
+    }
+
     // Discord fails the delete of the older embed with 5xx: nothing new is posted (it would
     // leave the old one behind, frozen and untracked), the old one stays tracked.
     void olderEmbedThatCannotBeDeletedStaysTracked()

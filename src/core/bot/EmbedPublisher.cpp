@@ -211,8 +211,13 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::post(QString serverId, QStri
                 co_return result;
             }
         }
-        m_context->store->untrack(serverId);
-        m_context->state.forgetEmbed(serverId);
+        // Only if it is still the one tracked: another post of this server may have finished
+        // while the delete was under way, and its embed is the one to keep (or to delete as
+        // overtaken below), not to forget.
+        if (m_context->store->lookup(serverId) == *old) {
+            m_context->store->untrack(serverId);
+            m_context->state.forgetEmbed(serverId);
+        }
     }
     RestClient *rest = m_context->rest;
     if (!rest)
@@ -437,7 +442,9 @@ QCoro::Task<EmbedPublisher::Result> EmbedPublisher::remove(QString serverId)
     }
     if (error)
         result.outcome = Outcome::Untracked; // already gone
-    untrack(serverId, QStringLiteral("deleted on request"));
+    // A post that finished meanwhile tracks a new embed: that one stays.
+    if (m_context->store->lookup(serverId) == *location)
+        untrack(serverId, QStringLiteral("deleted on request"));
     co_return result;
 }
 
