@@ -1,6 +1,6 @@
 // Chart rendering benchmark: milliseconds per PNG (median and p90), encoded size and peak RSS.
-// Usage: bench_charts [--renders N] [--vary-limits] [--write DIR] [--combined WxH] [--single WxH]
-//                     [--profile N]
+// Usage: bench_charts [--renders N] [--vary-limits] [--moving-time] [--write DIR] [--combined WxH]
+//                     [--single WxH] [--profile N]
 #include <algorithm>
 #include <cstdio>
 #include <functional>
@@ -141,6 +141,9 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("vary-limits"),
                       QStringLiteral("Give every input other CPU and memory limits, as the bot's "
                                      "servers have.")});
+    parser.addOption({QStringLiteral("moving-time"),
+                      QStringLiteral("Start every input one sample (10 s) later, as the bot's "
+                                     "history moves: the time axis changes on every render.")});
     parser.process(app);
     const int runs = qMax(50, parser.value(QStringLiteral("renders")).toInt());
 
@@ -157,10 +160,18 @@ int main(int argc, char *argv[])
     const bool varyLimits = parser.isSet(QStringLiteral("vary-limits"));
     static constexpr int cpuLimits[] = {100, 150, 200, 300, 400, 600, 800, 0};
     static constexpr double memoryLimits[] = {1024, 1536, 2048, 3072, 4096, 6144, 8192, 12288};
+    const bool movingTime = parser.isSet(QStringLiteral("moving-time"));
     for (int i = 0; i < 16; ++i) {
-        inputs.append(
+        ChartInput next =
             varyLimits ? sampleInput(random, cpuLimits[i % 8], memoryLimits[(i / 2) % 8], 1 + i % 6)
-                       : sampleInput(random));
+                       : sampleInput(random);
+        if (movingTime) {
+            for (auto *points : {&next.cpuPercent, &next.memoryMiB}) {
+                for (QPointF &point : *points)
+                    point.rx() += i * 10'000.0;
+            }
+        }
+        inputs.append(next);
     }
     int next = 0;
     const auto input = [&]() -> const ChartInput & { return inputs[next++ % inputs.size()]; };
@@ -204,7 +215,10 @@ int main(int argc, char *argv[])
             qsizetype bytes = 0;
             const Figures encode = timeIt(runs, [&] { bytes = encoder.encode(combined).size(); });
             std::printf("%-20s %11s %6.2f ms %6.2f ms %6.2f ms %8.1f\n", modeName(mode),
-                        level < 0 ? "default(6)" : qPrintable(QString::number(level)),
+                        level < 0 ? "default(6)"
+                        : mode == PngEncoder::Mode::ThemePalette && level == 1
+                            ? "own (1)"
+                            : qPrintable(QString::number(level)),
                         encode.median, encode.p90, encode.cpuMedian, bytes / 1024.0);
         }
     }

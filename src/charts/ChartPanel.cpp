@@ -85,8 +85,8 @@ ChartPanel::ChartPanel(QGraphicsScene *scene, const QRectF &geometry, QColor col
 
     m_timeAxis = new QDateTimeAxis;
     styleAxis(m_timeAxis, labelFont);
-    m_timeAxis->setFormat(QStringLiteral("HH:mm:ss"));
-    m_timeAxis->setLabelsVisible(timeLabels);
+    m_timeAxis->setFormat(QString()); // the first update() sets it when labels show
+    m_timeAxis->setLabelsVisible(false);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
 
     m_fillEdge = new QLineSeries(m_chart);
@@ -139,18 +139,35 @@ void ChartPanel::update(const QList<QPointF> &points, const AxisRange &valueRang
             m_scaled.append(QPointF(point.x(), point.y() / valueRange.divisor));
     }
 
-    m_valueAxis->setTickInterval(transitionTickInterval(m_shownRange, valueRange));
-    m_valueAxis->setRange(valueRange.min, valueRange.max);
-    m_valueAxis->setTickInterval(valueRange.tickInterval);
+    // QtCharts relayouts the whole chart (each label measured and laid out as rich text) after
+    // any setter, even one that sets the value it had: only what changed is set. (Setting the
+    // label formats to empty text around the range setters, so that their immediate relayout
+    // has no text to lay out, costs more than it saves: the changed formats relayout too.)
+    const bool valueMoves = valueRange.min != m_shownRange.min ||
+                            valueRange.max != m_shownRange.max ||
+                            valueRange.tickInterval != m_shownRange.tickInterval;
+    if (valueMoves) {
+        m_valueAxis->setTickInterval(transitionTickInterval(m_shownRange, valueRange));
+        m_valueAxis->setRange(valueRange.min, valueRange.max);
+        m_valueAxis->setTickInterval(valueRange.tickInterval);
+    }
     m_shownRange = valueRange;
-    m_valueAxis->setLabelFormat(QStringLiteral("%.") + QString::number(valueRange.decimals) +
+    const QString labelFormat = QStringLiteral("%.") + QString::number(valueRange.decimals) +
                                 QStringLiteral("f ") + valueRange.unit +
                                 // QtCharts sets the labels flush against the axis line.
-                                QLatin1Char(' '));
+                                QLatin1Char(' ');
+    if (labelFormat != m_valueAxis->labelFormat())
+        m_valueAxis->setLabelFormat(labelFormat);
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(timeRange.min)),
                          QDateTime::fromMSecsSinceEpoch(qint64(timeRange.max)));
     m_timeAxis->setTickCount(timeRange.tickCount);
-    m_timeAxis->setLabelsVisible(m_timeLabels && timeRange.labelled);
+    // QtCharts lays out hidden labels on every relayout too (measured, shaped, set as rich
+    // text): give them no text.
+    const bool timeLabels = m_timeLabels && timeRange.labelled;
+    const QString timeFormat = timeLabels ? QStringLiteral("HH:mm:ss") : QString();
+    if (timeFormat != m_timeAxis->format())
+        m_timeAxis->setFormat(timeFormat);
+    m_timeAxis->setLabelsVisible(timeLabels);
 
     // A line needs two points; a lone sample is drawn as a dot. Dots are off otherwise, as the
     // plot area would clip the first and last in half.

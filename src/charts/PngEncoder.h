@@ -13,7 +13,10 @@ namespace Pterodisbot {
 //! (docs/benchmarks.md), so the palette mode exists: the charts only contain the theme colours
 //! and their anti-aliasing blends, which fit an 8-bit palette exactly enough to be
 //! indistinguishable, and an 8-bit PNG compresses several times faster and to half the size.
-//! Not thread-safe (it caches colour lookups); one per renderer.
+//! The palette mode writes the PNG itself: the mapped rows go straight into a deflate stream
+//! made for charts (runs of one colour and rows repeating the row above, fixed Huffman codes),
+//! several times faster than zlib's fastest level for a few KiB more.
+//! Not thread-safe (it caches colour lookups and buffers); one per renderer.
 class PngEncoder
 {
 public:
@@ -23,7 +26,9 @@ public:
         QtPalette,    //!< 8-bit via QImage::convertToFormat(Format_Indexed8): Qt's own palette
     };
 
-    //! \a compression is zlib's level 0 (none) … 9 (smallest); -1 = zlib's default (6).
+    //! \a compression is zlib's level 0 (none) … 9 (smallest); -1 = zlib's default (6). In
+    //! ThemePalette mode level 1 means the encoder's own chart deflater (fastest); the other
+    //! levels go through zlib.
     explicit PngEncoder(Mode mode = Mode::ThemePalette, int compression = 1);
 
     Mode mode() const { return m_mode; }
@@ -36,9 +41,14 @@ public:
     //! backgrounds (at most 255 entries).
     static QList<QRgb> themePalette();
 
-private:
+    //! \a image mapped onto themePalette(), as ThemePalette mode encodes it (tests).
     QImage toThemePalette(const QImage &image);
+
+private:
     uchar nearest(QRgb colour);
+    //! One row of \a width pixels onto the palette, in the order the lookup cache is filled.
+    void mapRow(const QRgb *in, uchar *out, int width);
+    QByteArray encodeThemePalette(const QImage &image);
 
     Mode m_mode;
     int m_compression;
@@ -46,6 +56,8 @@ private:
     // 18-bit (6 bits per channel) colour → palette index, filled lazily; 255 = not looked up yet.
     std::vector<uchar> m_lookup;
     qsizetype m_lastSize = 0;
+    std::vector<uchar> m_rows;     // filtered scanlines (filter byte + indices), reused
+    std::vector<uchar> m_deflated; // the zlib stream, reused
 };
 
 } // namespace Pterodisbot
