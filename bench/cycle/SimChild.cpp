@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cstdio>
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
+
+#include "StdinCommands.h"
 
 namespace PterodisbotBench {
 namespace {
@@ -58,33 +58,9 @@ bool SimChild::start()
         {QStringLiteral("channels"), QJsonArray::fromStringList(m_discord.channelIds())},
         {QStringLiteral("servers"), QJsonArray::fromStringList(m_ids)},
     };
-    reply(QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
-    m_notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, [this] { readInput(); });
+    StdinCommands::reply(QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
+    new StdinCommands([this](const QStringList &words) { handle(words); }, this);
     return true;
-}
-
-void SimChild::reply(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-void SimChild::readInput()
-{
-    char buffer[4096];
-    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-    if (n <= 0) {
-        QCoreApplication::quit();
-        return;
-    }
-    m_input.append(buffer, n);
-    int newline = -1;
-    while ((newline = m_input.indexOf('\n')) >= 0) {
-        const QString line = QString::fromUtf8(m_input.left(newline)).trimmed();
-        m_input.remove(0, newline + 1);
-        handle(line.split(QLatin1Char(' '), Qt::SkipEmptyParts));
-    }
 }
 
 void SimChild::handle(const QStringList &words)
@@ -104,18 +80,19 @@ void SimChild::handle(const QStringList &words)
             else if (state == QLatin1String("offline"))
                 m_panel.setServerState(id, QStringLiteral("starting"));
         }
-        reply(QStringLiteral("ok"));
+        StdinCommands::reply(QStringLiteral("ok"));
     } else if (command == QLatin1String("tracked")) {
         m_tracked = words.value(1).toInt();
-        reply(QStringLiteral("ok"));
+        StdinCommands::reply(QStringLiteral("ok"));
     } else if (command == QLatin1String("inject")) {
-        reply(m_discord.injectSlashCommand(m_discord.channelIds().at(0), kAdmin, {kAdminRole},
-                                           QStringLiteral("server_status")));
+        StdinCommands::reply(m_discord.injectSlashCommand(
+            m_discord.channelIds().at(0), kAdmin, {kAdminRole}, QStringLiteral("server_status")));
     } else if (command == QLatin1String("ack")) {
         const QString id = words.value(1);
         const auto original = m_discord.originalResponse(id);
         const bool answered = original && original->content.contains(QStringLiteral("servers"));
-        reply(QStringLiteral("%1 %2").arg(m_discord.interactionAckLatencyMs(id)).arg(answered));
+        StdinCommands::reply(
+            QStringLiteral("%1 %2").arg(m_discord.interactionAckLatencyMs(id)).arg(answered));
     } else if (command == QLatin1String("stats")) {
         int patches = 0;
         int posts = 0;
@@ -130,12 +107,13 @@ void SimChild::handle(const QStringList &words)
         getrusage(RUSAGE_SELF, &ru);
         const double cpuMs = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0 +
                              (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
-        reply(QStringLiteral("%1 %2 %3").arg(patches).arg(posts).arg(cpuMs, 0, 'f', 0));
+        StdinCommands::reply(
+            QStringLiteral("%1 %2 %3").arg(patches).arg(posts).arg(cpuMs, 0, 'f', 0));
     } else if (command == QLatin1String("quit")) {
-        reply(QStringLiteral("bye"));
+        StdinCommands::reply(QStringLiteral("bye"));
         QCoreApplication::quit();
     } else {
-        reply(QStringLiteral("?"));
+        StdinCommands::reply(QStringLiteral("?"));
     }
 }
 

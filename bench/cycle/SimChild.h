@@ -9,8 +9,6 @@
 #include "DiscordSimulator.h"
 #include "PanelSimulator.h"
 
-class QSocketNotifier;
-
 namespace PterodisbotBench {
 
 //! The child process (bench_cycle --child): both simulators, driven by one-line commands on
@@ -26,15 +24,11 @@ public:
     bool start();
 
 private:
-    void reply(const QString &line);
-    void readInput();
     void handle(const QStringList &words);
 
     CycleArgs m_args;
     PterodisbotSim::PanelSimulator m_panel;
     PterodisbotSim::DiscordSimulator m_discord;
-    QSocketNotifier *m_notifier = nullptr;
-    QByteArray m_input;
     QStringList m_ids;
     int m_tracked = 0;
     QRandomGenerator m_random{42};

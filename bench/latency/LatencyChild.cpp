@@ -1,15 +1,14 @@
 #include "LatencyChild.h"
 
 #include <cstdio>
-#include <unistd.h>
 
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSocketNotifier>
 
 #include "Monotonic.h"
+#include "StdinCommands.h"
 
 namespace PterodisbotBench {
 namespace {
@@ -108,9 +107,8 @@ bool LatencyChild::start()
         {QStringLiteral("channels"), QJsonArray::fromStringList(m_discord.channelIds())},
         {QStringLiteral("servers"), QJsonArray::fromStringList(m_ids)},
     };
-    reply(QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
-    m_notifier = new QSocketNotifier(STDIN_FILENO, QSocketNotifier::Read, this);
-    connect(m_notifier, &QSocketNotifier::activated, this, [this] { readInput(); });
+    StdinCommands::reply(QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
+    new StdinCommands([this](const QStringList &words) { handle(words); }, this);
     return true;
 }
 
@@ -203,34 +201,11 @@ QString LatencyChild::transitionsJson() const
     return QString::fromUtf8(QJsonDocument(result).toJson(QJsonDocument::Compact));
 }
 
-void LatencyChild::reply(const QString &line)
-{
-    std::fprintf(stdout, "%s\n", qPrintable(line));
-    std::fflush(stdout);
-}
-
-void LatencyChild::readInput()
-{
-    char buffer[4096];
-    const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-    if (n <= 0) {
-        QCoreApplication::quit();
-        return;
-    }
-    m_input.append(buffer, n);
-    int newline = -1;
-    while ((newline = int(m_input.indexOf('\n'))) >= 0) {
-        const QString line = QString::fromUtf8(m_input.left(newline)).trimmed();
-        m_input.remove(0, newline + 1);
-        handle(line.split(QLatin1Char(' '), Qt::SkipEmptyParts));
-    }
-}
-
 void LatencyChild::handle(const QStringList &words)
 {
     const QString command = words.value(0);
     if (command == QLatin1String("eligible")) {
-        reply(eligible(words.value(1).toInt()));
+        StdinCommands::reply(eligible(words.value(1).toInt()));
     } else if (command == QLatin1String("power")) {
         // The state a power signal puts the server in at once; the panel's state machine
         // moves starting and stopping on by itself.
@@ -239,23 +214,24 @@ void LatencyChild::handle(const QStringList &words)
                               : action == QLatin1String("stop") ? QStringLiteral("stopping")
                                                                 : QStringLiteral("offline");
         m_panel.setServerState(words.value(1), state);
-        reply(QStringLiteral("ok"));
+        StdinCommands::reply(QStringLiteral("ok"));
     } else if (command == QLatin1String("pending")) {
-        reply(QString::number(pendingWithin(words.value(1).toLongLong() * 1000)));
+        StdinCommands::reply(QString::number(pendingWithin(words.value(1).toLongLong() * 1000)));
     } else if (command == QLatin1String("transitions")) {
-        reply(transitionsJson());
+        StdinCommands::reply(transitionsJson());
     } else if (command == QLatin1String("sessions")) {
-        reply(QString::number(m_panel.wingsSessionCount()));
+        StdinCommands::reply(QString::number(m_panel.wingsSessionCount()));
     } else if (command == QLatin1String("startup-reset")) {
         m_firstRequestUs = m_connectedUs = m_readyUs = -1;
-        reply(QStringLiteral("ok"));
+        StdinCommands::reply(QStringLiteral("ok"));
     } else if (command == QLatin1String("startup")) {
-        reply(QStringLiteral("%1 %2 %3").arg(m_firstRequestUs).arg(m_connectedUs).arg(m_readyUs));
+        StdinCommands::reply(
+            QStringLiteral("%1 %2 %3").arg(m_firstRequestUs).arg(m_connectedUs).arg(m_readyUs));
     } else if (command == QLatin1String("quit")) {
-        reply(QStringLiteral("bye"));
+        StdinCommands::reply(QStringLiteral("bye"));
         QCoreApplication::quit();
     } else {
-        reply(QStringLiteral("?"));
+        StdinCommands::reply(QStringLiteral("?"));
     }
 }
 

@@ -10,8 +10,6 @@
 #include "LatencyArgs.h"
 #include "PanelSimulator.h"
 
-class QSocketNotifier;
-
 namespace PterodisbotBench {
 
 //! The simulator child of bench_latency (started by SimProcess with --child): the panel with
@@ -43,8 +41,6 @@ private:
         bool graph = false;      //!< the PATCH showing it carried the embed's graph
     };
 
-    void reply(const QString &line);
-    void readInput();
     void handle(const QStringList &words);
     void onStateChanged(const QString &server, const QString &state);
     void onMessageEdited(const QString &channelId, const QString &messageId);
@@ -57,8 +53,6 @@ private:
     LatencyArgs m_args;
     PterodisbotSim::PanelSimulator m_panel;
     PterodisbotSim::DiscordSimulator m_discord;
-    QSocketNotifier *m_notifier = nullptr;
-    QByteArray m_input;
     QStringList m_ids;
     QHash<QString, QString> m_states;
     QList<Transition> m_transitions;
