@@ -138,10 +138,8 @@ ModeResult runMode(const QString &name, const CycleArgs &args, int forcedRefresh
     ModeResult result;
     result.name = name;
     SimProcess sim;
-    if (!sim.start(args)) {
-        std::fprintf(stderr, "could not start the simulators\n");
+    if (!sim.start(args.servers, args.panelCacheS))
         std::exit(1);
-    }
     sim.request(QStringLiteral("tracked %1").arg(args.tracked));
     const QJsonObject &setup = sim.setup;
 
@@ -159,13 +157,7 @@ ModeResult runMode(const QString &name, const CycleArgs &args, int forcedRefresh
     }
     sim.request(QStringLiteral("stats")); // reset the counters
 
-    Config config;
-    config.discord.token = setup[QStringLiteral("token")].toString();
-    config.discord.apiUrl = QUrl(setup[QStringLiteral("restUrl")].toString());
-    config.discord.guildId = setup[QStringLiteral("guild")].toString();
-    config.discord.controlRole = QStringLiteral("Server Admin");
-    config.pterodactyl.panelUrl = QUrl(setup[QStringLiteral("panelUrl")].toString());
-    config.pterodactyl.clientKey = setup[QStringLiteral("clientKey")].toString();
+    Config config = sim.botConfig();
     config.bot.updateInterval = args.intervalS;
     config.bot.forcedRefresh = forcedRefreshS;
     config.bot.dataDir = dataDir.path();

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include "SimProcess.h"
 #include "StdinCommands.h"
 
 namespace PterodisbotBench {
@@ -49,16 +50,7 @@ bool SimChild::start()
         return false;
     }
     m_ids = m_panel.serverIdentifiers();
-    QJsonObject setup{
-        {QStringLiteral("panelUrl"), m_panel.panelUrl().toString()},
-        {QStringLiteral("clientKey"), m_panel.clientKey()},
-        {QStringLiteral("restUrl"), m_discord.restBaseUrl().toString()},
-        {QStringLiteral("token"), m_discord.botToken()},
-        {QStringLiteral("guild"), m_discord.guildId()},
-        {QStringLiteral("channels"), QJsonArray::fromStringList(m_discord.channelIds())},
-        {QStringLiteral("servers"), QJsonArray::fromStringList(m_ids)},
-    };
-    StdinCommands::reply(QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
+    StdinCommands::reply(SimProcess::setupLine(m_panel, m_discord, m_ids));
     new StdinCommands([this](const QStringList &words) { handle(words); }, this);
     return true;
 }

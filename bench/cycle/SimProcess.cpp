@@ -1,24 +1,59 @@
 #include "SimProcess.h"
 
+#include <cstdio>
+
 #include <QCoreApplication>
+#include <QJsonArray>
 #include <QJsonDocument>
 
+#include "DiscordSimulator.h"
 #include "EventWait.h"
+#include "PanelSimulator.h"
 
 namespace PterodisbotBench {
 
-bool SimProcess::start(const CycleArgs &args)
+bool SimProcess::start(int servers, int panelCacheS)
 {
     QStringList arguments{QStringLiteral("--child"), QStringLiteral("--servers"),
-                          QString::number(args.servers), QStringLiteral("--panel-cache"),
-                          QString::number(args.panelCacheS)};
+                          QString::number(servers), QStringLiteral("--panel-cache"),
+                          QString::number(panelCacheS)};
     m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     m_process.start(QCoreApplication::applicationFilePath(), arguments);
     if (!m_process.waitForStarted(10000))
         return false;
     const QString line = readLine(30000);
     setup = QJsonDocument::fromJson(line.toUtf8()).object();
+    if (setup.isEmpty())
+        std::fprintf(stderr, "could not start the simulators\n");
     return !setup.isEmpty();
+}
+
+Pterodisbot::Config SimProcess::botConfig() const
+{
+    Pterodisbot::Config config;
+    config.discord.token = setup[QStringLiteral("token")].toString();
+    config.discord.apiUrl = QUrl(setup[QStringLiteral("restUrl")].toString());
+    config.discord.guildId = setup[QStringLiteral("guild")].toString();
+    config.discord.controlRole = QStringLiteral("Server Admin");
+    config.pterodactyl.panelUrl = QUrl(setup[QStringLiteral("panelUrl")].toString());
+    config.pterodactyl.clientKey = setup[QStringLiteral("clientKey")].toString();
+    return config;
+}
+
+QString SimProcess::setupLine(const PterodisbotSim::PanelSimulator &panel,
+                              const PterodisbotSim::DiscordSimulator &discord,
+                              const QStringList &serverIds)
+{
+    const QJsonObject setup{
+        {QStringLiteral("panelUrl"), panel.panelUrl().toString()},
+        {QStringLiteral("clientKey"), panel.clientKey()},
+        {QStringLiteral("restUrl"), discord.restBaseUrl().toString()},
+        {QStringLiteral("token"), discord.botToken()},
+        {QStringLiteral("guild"), discord.guildId()},
+        {QStringLiteral("channels"), QJsonArray::fromStringList(discord.channelIds())},
+        {QStringLiteral("servers"), QJsonArray::fromStringList(serverIds)},
+    };
+    return QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact));
 }
 
 QString SimProcess::request(const QString &command)

@@ -8,6 +8,7 @@
 #include <QJsonObject>
 
 #include "Monotonic.h"
+#include "SimProcess.h"
 #include "StdinCommands.h"
 
 namespace PterodisbotBench {
@@ -98,16 +99,7 @@ bool LatencyChild::start()
             m_readyUs = monotonicUs();
     });
 
-    QJsonObject setup{
-        {QStringLiteral("panelUrl"), m_panel.panelUrl().toString()},
-        {QStringLiteral("clientKey"), m_panel.clientKey()},
-        {QStringLiteral("restUrl"), m_discord.restBaseUrl().toString()},
-        {QStringLiteral("token"), m_discord.botToken()},
-        {QStringLiteral("guild"), m_discord.guildId()},
-        {QStringLiteral("channels"), QJsonArray::fromStringList(m_discord.channelIds())},
-        {QStringLiteral("servers"), QJsonArray::fromStringList(m_ids)},
-    };
-    StdinCommands::reply(QString::fromUtf8(QJsonDocument(setup).toJson(QJsonDocument::Compact)));
+    StdinCommands::reply(SimProcess::setupLine(m_panel, m_discord, m_ids));
     new StdinCommands([this](const QStringList &words) { handle(words); }, this);
     return true;
 }

@@ -125,13 +125,8 @@ bool runStartupLatency(const LatencyArgs &args)
         return false;
     }
     SimProcess sim;
-    CycleArgs simArgs;
-    simArgs.servers = args.servers;
-    simArgs.panelCacheS = args.panelCacheS;
-    if (!sim.start(simArgs)) {
-        std::fprintf(stderr, "could not start the simulators\n");
+    if (!sim.start(args.servers, args.panelCacheS))
         return false;
-    }
     QList<Start> starts;
     int failed = 0;
     for (int i = 0; i < args.warmups + args.starts; ++i) {

@@ -75,15 +75,9 @@ QString spread(const QList<double> &samples)
              ms(*std::max_element(samples.cbegin(), samples.cend())));
 }
 
-Config botConfig(const QJsonObject &setup, const QString &dataDir)
+Config botConfig(const SimProcess &sim, const QString &dataDir)
 {
-    Config config;
-    config.discord.token = setup[QStringLiteral("token")].toString();
-    config.discord.apiUrl = QUrl(setup[QStringLiteral("restUrl")].toString());
-    config.discord.guildId = setup[QStringLiteral("guild")].toString();
-    config.discord.controlRole = QStringLiteral("Server Admin");
-    config.pterodactyl.panelUrl = QUrl(setup[QStringLiteral("panelUrl")].toString());
-    config.pterodactyl.clientKey = setup[QStringLiteral("clientKey")].toString();
+    Config config = sim.botConfig();
     config.pterodactyl.statsSource = StatsSource::WebSocket;
     config.bot.dataDir = dataDir;
     return config; // update_interval, forced_refresh and the rest: the defaults
@@ -287,18 +281,13 @@ void printTable(const LatencyArgs &args, const QList<Measured> &measured, const 
 bool runStateLatency(const LatencyArgs &args)
 {
     SimProcess sim;
-    CycleArgs simArgs;
-    simArgs.servers = args.servers;
-    simArgs.panelCacheS = args.panelCacheS;
-    if (!sim.start(simArgs)) {
-        std::fprintf(stderr, "could not start the simulators\n");
+    if (!sim.start(args.servers, args.panelCacheS))
         return false;
-    }
     const QJsonObject &setup = sim.setup;
     QTemporaryDir dataDir;
     DirectNetworkManager nam; // the service's transport
     QtChartRenderer renderer;
-    BotCore bot(botConfig(setup, dataDir.path()), BotServices{&nam, nullptr, &renderer});
+    BotCore bot(botConfig(sim, dataDir.path()), BotServices{&nam, nullptr, &renderer});
 
     Observed observed;
     QObject::connect(&bot, &BotCore::cycleFinished, [&](const CycleReport &report) {
